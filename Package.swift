@@ -1,0 +1,43 @@
+// swift-tools-version:5.9
+import PackageDescription
+
+let package = Package(
+    name: "sumi",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "sumi", targets: ["sumi"]),
+        .library(name: "SumiCore", targets: ["SumiCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        // C bridge to the system libpcre2-8 (Debian: libpcre2-dev).
+        .systemLibrary(
+            name: "CPCRE2",
+            pkgConfig: "libpcre2-8",
+            providers: [.apt(["libpcre2-dev"]), .brew(["pcre2"])]
+        ),
+        // Decoding, encoding detection, normalization with offset maps, positions.
+        .target(name: "SumiText"),
+        // Scanner core: regex engine wrapper, dictionaries, rules, validators, scanning.
+        .target(
+            name: "SumiCore",
+            dependencies: ["CPCRE2", "SumiText", .product(name: "Yams", package: "Yams")]
+        ),
+        // Printers: text, JSON Lines, JSON, SARIF.
+        .target(name: "SumiOutput", dependencies: ["SumiCore"]),
+        // Thin command-line front end.
+        .executableTarget(
+            name: "sumi",
+            dependencies: [
+                "SumiCore", "SumiOutput", "SumiText",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "SumiTextTests", dependencies: ["SumiText"]),
+        .testTarget(name: "SumiCoreTests", dependencies: ["SumiCore", "SumiText"]),
+        .testTarget(name: "SumiOutputTests", dependencies: ["SumiOutput", "SumiCore"]),
+    ]
+)

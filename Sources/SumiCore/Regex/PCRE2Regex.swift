@@ -1,0 +1,192 @@
+import CPCRE2
+
+/// Resource limits for one PCRE2 match call. They bound the work any user pattern can do,
+/// so a catastrophic pattern fails fast with an error instead of hanging a scan.
+public struct MatchLimits: Sendable, Equatable, Hashable {
+    /// Maximum number of internal match steps (backtracks) per match call.
+    public var match: UInt32
+    /// Maximum backtracking depth (interpreter only; JIT uses its own stack).
+    public var depth: UInt32
+    /// Maximum heap for backtracking, in KiB (interpreter only).
+    public var heapKiB: UInt32
+
+    public init(match: UInt32 = 1_000_000, depth: UInt32 = 10_000, heapKiB: UInt32 = 20_000) {
+        self.match = match
+        self.depth = depth
+        self.heapKiB = heapKiB
+    }
+
+    public static let `default` = MatchLimits()
+}
+
+/// A pattern that PCRE2 refused, with PCRE2's own message and the offset in the pattern.
+public struct RegexCompileError: Error, CustomStringConvertible, Sendable {
+    public let message: String
+    public let offset: Int
+    public var description: String { "\(message) at pattern offset \(offset)" }
+}
+
+/// Why a match call stopped without an answer.
+public enum RegexMatchError: Error, CustomStringConvertible, Sendable, Equatable {
+    case matchLimit
+    case depthLimit
+    case heapLimit
+    case jitStackLimit
+    case other(code: Int32, message: String)
+
+    public var description: String {
+        switch self {
+        case .matchLimit: return "match limit exceeded (pattern backtracks too much)"
+        case .depthLimit: return "depth limit exceeded"
+        case .heapLimit: return "heap limit exceeded"
+        case .jitStackLimit: return "JIT stack limit exceeded"
+        case .other(let code, let message): return "PCRE2 error \(code): \(message)"
+        }
+    }
+}
+
+func pcre2ErrorMessage(_ code: Int32) -> String {
+    var buffer = [UInt8](repeating: 0, count: 256)
+    let n = buffer.withUnsafeMutableBufferPointer { pcre2_get_error_message_8(code, $0.baseAddress, 256) }
+    return n > 0 ? String(decoding: buffer[0..<Int(n)], as: UTF8.self) : "error \(code)"
+}
+
+/// A compiled, JIT-compiled PCRE2 pattern (UTF + UCP). Immutable and shareable across threads;
+/// per-thread state lives in `RegexScratch`.
+public final class PCRE2Regex: @unchecked Sendable {
+    let code: OpaquePointer
+    public let pattern: String
+    public let limits: MatchLimits
+    /// Number of capture groups (not counting group 0).
+    public let captureCount: Int
+    /// Index of the named group `value`, which marks the value inside a match, if present.
+    public let valueGroup: Int?
+    public let isJIT: Bool
+
+    public init(_ pattern: String, caseInsensitive: Bool = false, multiline: Bool = false,
+                limits: MatchLimits = .default) throws {
+        self.pattern = pattern
+        self.limits = limits
+        var options = UInt32(PCRE2_UTF | PCRE2_UCP)
+        if caseInsensitive { options |= UInt32(PCRE2_CASELESS) }
+        if multiline { options |= UInt32(PCRE2_MULTILINE) }
+        var errorCode: Int32 = 0
+        var errorOffset: Int = 0
+        let bytes = Array(pattern.utf8)
+        let compiled = bytes.withUnsafeBufferPointer { buf in
+            pcre2_compile_8(buf.baseAddress, buf.count, options, &errorCode, &errorOffset, nil)
+        }
+        guard let compiled else {
+            // PCRE2 reports the offset in code units (bytes); users count characters.
+            let chars = String(decoding: bytes.prefix(errorOffset), as: UTF8.self).count
+            throw RegexCompileError(message: pcre2ErrorMessage(errorCode), offset: chars)
+        }
+        code = compiled
+        isJIT = pcre2_jit_compile_8(compiled, UInt32(PCRE2_JIT_COMPLETE)) == 0
+        var count: UInt32 = 0
+        pcre2_pattern_info_8(compiled, UInt32(PCRE2_INFO_CAPTURECOUNT), &count)
+        captureCount = Int(count)
+        let n = pcre2_substring_number_from_name_8(compiled, "value")
+        valueGroup = n > 0 ? Int(n) : nil
+    }
+
+    deinit { pcre2_code_free_8(code) }
+
+    /// Calls `body` for every non-overlapping match in `subject[range]`, with the match range and
+    /// the `value` group range (equal to the match when the group is absent or unset).
+    /// The subject must be valid UTF-8 (the decoder guarantees it), so PCRE2's UTF check is skipped.
+    /// `body` returns false to stop early.
+    @discardableResult
+    public func forEachMatch(in subject: UnsafeBufferPointer<UInt8>, from start: Int = 0, to end: Int? = nil,
+                             scratch: RegexScratch,
+                             _ body: (_ match: Range<Int>, _ value: Range<Int>) -> Bool) throws -> Int {
+        let length = end ?? subject.count
+        guard let base = subject.baseAddress, start <= length else { return 0 }
+        scratch.apply(limits)
+        var offset = start
+        var found = 0
+        var options = UInt32(PCRE2_NO_UTF_CHECK)
+        while offset <= length {
+            let rc = pcre2_match_8(code, base, length, offset, options, scratch.matchData, scratch.matchContext)
+            if rc == PCRE2_ERROR_NOMATCH { break }
+            if rc < 0 { throw Self.matchError(rc) }
+            let ov = pcre2_get_ovector_pointer_8(scratch.matchData)!
+            let ms = ov[0], me = ov[1]
+            var value = ms..<me
+            if let g = valueGroup, Int(rc) > g || rc == 0 {
+                let vs = ov[2 * g], ve = ov[2 * g + 1]
+                if vs != -1 && ve != -1 && vs <= ve { value = vs..<ve }
+            }
+            found += 1
+            if !body(ms..<me, value) { break }
+            if me > ms {
+                offset = me
+                options = UInt32(PCRE2_NO_UTF_CHECK)
+            } else {
+                // Empty match: step one character forward so the loop always advances.
+                offset = me + 1
+                while offset < length && (base[offset] & 0xC0) == 0x80 { offset += 1 }
+            }
+        }
+        return found
+    }
+
+    /// True when the pattern matches somewhere in `subject` (used for exclusions and examples).
+    public func matches(_ subject: UnsafeBufferPointer<UInt8>, scratch: RegexScratch, anchoredWhole: Bool = false) throws -> Bool {
+        guard let base = subject.baseAddress ?? UnsafePointer(bitPattern: 1) else { return false }
+        scratch.apply(limits)
+        var options = UInt32(PCRE2_NO_UTF_CHECK)
+        if anchoredWhole { options |= UInt32(PCRE2_ANCHORED | PCRE2_ENDANCHORED) }
+        let rc = pcre2_match_8(code, base, subject.count, 0, options, scratch.matchData, scratch.matchContext)
+        if rc == PCRE2_ERROR_NOMATCH { return false }
+        if rc < 0 { throw Self.matchError(rc) }
+        return true
+    }
+
+    public func matches(_ text: String, scratch: RegexScratch, anchoredWhole: Bool = false) throws -> Bool {
+        let bytes = Array(text.utf8)
+        return try bytes.withUnsafeBufferPointer { try matches($0, scratch: scratch, anchoredWhole: anchoredWhole) }
+    }
+
+    static func matchError(_ rc: Int32) -> RegexMatchError {
+        switch rc {
+        case PCRE2_ERROR_MATCHLIMIT: return .matchLimit
+        case PCRE2_ERROR_DEPTHLIMIT: return .depthLimit
+        case PCRE2_ERROR_HEAPLIMIT: return .heapLimit
+        case PCRE2_ERROR_JIT_STACKLIMIT: return .jitStackLimit
+        default: return .other(code: rc, message: pcre2ErrorMessage(rc))
+        }
+    }
+}
+
+/// Per-thread match state: one match-data block sized for the largest pattern, a match context
+/// carrying the limits and a JIT stack. Reused for every match a thread makes.
+public final class RegexScratch {
+    let matchData: OpaquePointer
+    let matchContext: OpaquePointer
+    let jitStack: OpaquePointer?
+    private var current: MatchLimits?
+
+    /// `maxCaptures`: the largest capture count of any pattern this scratch will be used with.
+    public init(maxCaptures: Int = 32) {
+        matchData = pcre2_match_data_create_8(UInt32(max(1, maxCaptures + 1)), nil)!
+        matchContext = pcre2_match_context_create_8(nil)!
+        // 32 KiB start, 1 MiB cap: enough for sane patterns, bounded for pathological ones.
+        jitStack = pcre2_jit_stack_create_8(32 * 1024, 1024 * 1024, nil)
+        if let jitStack { pcre2_jit_stack_assign_8(matchContext, nil, UnsafeMutableRawPointer(jitStack)) }
+    }
+
+    deinit {
+        pcre2_match_data_free_8(matchData)
+        pcre2_match_context_free_8(matchContext)
+        if let jitStack { pcre2_jit_stack_free_8(jitStack) }
+    }
+
+    func apply(_ limits: MatchLimits) {
+        if current == limits { return }
+        pcre2_set_match_limit_8(matchContext, limits.match)
+        pcre2_set_depth_limit_8(matchContext, limits.depth)
+        pcre2_set_heap_limit_8(matchContext, limits.heapKiB)
+        current = limits
+    }
+}

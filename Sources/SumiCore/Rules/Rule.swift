@@ -1,0 +1,93 @@
+/// One detection rule as written in a rule file. Compiled into `CompiledRule` by `RulePack`.
+public struct Rule: Sendable {
+    public var id: String
+    public var label: String
+    public var description: String = ""
+    public var languages: [String] = []
+    /// Base score in 0...1 before context.
+    public var score: Double = 0.5
+    /// PCRE2 patterns; a named group `value` marks the value inside the match.
+    public var patterns: [String] = []
+    public var caseInsensitive = false
+    public var validator: ValidatorSpec?
+    /// Run the patterns only near these words (a prefilter, like gitleaks' keywords).
+    public var keywords: WordSet?
+    public var keywordWindow = 64
+    public var context: ContextSpec?
+    public var exclude: ExcludeSpec?
+    public var dictionary: DictionarySpec?
+    public var limits: MatchLimits = .default
+    public var examples = Examples()
+    /// Where the rule was defined, for error messages.
+    public var file: String = ""
+    public var line: Int = 0
+
+    public init(id: String, label: String) {
+        self.id = id
+        self.label = label
+    }
+}
+
+/// Inline words plus word files (resolved against the pack's `dictionaries/` folder).
+public struct WordSet: Sendable {
+    public var words: [String] = []
+    public var files: [String] = []
+    public init(words: [String] = [], files: [String] = []) {
+        self.words = words
+        self.files = files
+    }
+    public var isEmpty: Bool { words.isEmpty && files.isEmpty }
+}
+
+public struct ValidatorSpec: Sendable {
+    public var name: String
+    /// Named parameters, e.g. dictionary files for the name validators.
+    public var parameters: [String: String] = [:]
+}
+
+public struct ContextSpec: Sendable {
+    /// Words that show the match is what the rule thinks it is.
+    public var words = WordSet()
+    /// Labels of other findings that count as context (a PERSON near a disease name).
+    public var labels: [String] = []
+    /// Characters searched before and after the value.
+    public var before = 30
+    public var after = 30
+    /// Added to the score when context is found (capped at 1).
+    public var boost = 0.35
+    /// Without context the candidate is dropped.
+    public var required = false
+}
+
+public struct ExcludeSpec: Sendable {
+    /// Words near the value that veto it (a research or statistics sentence, a version string...).
+    public var words = WordSet()
+    public var before = 30
+    public var after = 30
+    /// Values that are never findings (compared after normalization, case-insensitively).
+    public var values: [String] = []
+    /// Patterns that veto a value they match (whole value).
+    public var patterns: [String] = []
+}
+
+public struct DictionarySpec: Sendable {
+    public var terms = WordSet()
+    /// Terms that must directly follow (after an optional space), e.g. given names after surnames.
+    public var then: WordSet?
+    /// Whether the `then` part is optional (a surname alone is still a candidate).
+    public var thenOptional = false
+    /// Terms never reported even when listed (names that are common words).
+    public var stopwords = WordSet()
+    /// Latin terms must start with an upper-case letter in the text.
+    public var capitalized = false
+}
+
+public struct Examples: Sendable {
+    public struct Match: Sendable {
+        public var text: String
+        /// The expected value, when the example pins it down.
+        public var value: String?
+    }
+    public var match: [Match] = []
+    public var noMatch: [String] = []
+}

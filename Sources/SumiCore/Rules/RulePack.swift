@@ -1,0 +1,298 @@
+import Foundation
+import SumiText
+
+/// A rule with everything compiled: regexes, validator, and the ids of its word lists in the
+/// pack's shared automaton.
+public final class CompiledRule: Sendable {
+    public let rule: Rule
+    public let index: Int
+    let regexes: [PCRE2Regex]
+    let validator: CompiledValidator?
+    let keywordList: Int?
+    let contextList: Int?
+    let excludeList: Int?
+    let excludeValues: Set<String>
+    let excludeRegexes: [PCRE2Regex]
+    let dictionaryList: Int?
+    let thenList: Int?
+    let stopwords: Set<String>
+
+    init(rule: Rule, index: Int, regexes: [PCRE2Regex], validator: CompiledValidator?, keywordList: Int?,
+         contextList: Int?, excludeList: Int?, excludeValues: Set<String>, excludeRegexes: [PCRE2Regex],
+         dictionaryList: Int?, thenList: Int?, stopwords: Set<String>) {
+        self.rule = rule
+        self.index = index
+        self.regexes = regexes
+        self.validator = validator
+        self.keywordList = keywordList
+        self.contextList = contextList
+        self.excludeList = excludeList
+        self.excludeValues = excludeValues
+        self.excludeRegexes = excludeRegexes
+        self.dictionaryList = dictionaryList
+        self.thenList = thenList
+        self.stopwords = stopwords
+    }
+}
+
+/// How a validator runs: a byte predicate, or a name check that may narrow the value.
+enum CompiledValidator: Sendable {
+    case bytes(String, ValidatorFunction)
+    case personName(PersonNameValidator)
+
+    var name: String {
+        switch self {
+        case .bytes(let n, _): return n
+        case .personName(let v): return v.name
+        }
+    }
+}
+
+/// All rules of a rules folder, compiled once and shared by every scanning thread.
+public final class RulePack: @unchecked Sendable {
+    public let rules: [CompiledRule]
+    /// The folder the rules came from (dictionary paths are resolved against `dictionaries/` in it).
+    public let root: URL?
+    let automaton: Automaton
+    /// For each automaton term, the word lists it belongs to.
+    let termLists: [[Int32]]
+    let listCount: Int
+    /// Lists used as `then` parts of dictionary rules (their hits are indexed by start).
+    let thenLists: Set<Int>
+    /// Largest capture count of any pattern, to size match data.
+    let maxCaptures: Int
+    public let labels: Set<String>
+
+    /// The labels the default packs promise; other labels are allowed but `rules lint` flags them.
+    public static let knownLabels: Set<String> = [
+        "PERSON", "EMAIL_ADDRESS", "PHONE_NUMBER", "JP_MY_NUMBER", "JP_CORPORATE_NUMBER", "JP_PASSPORT",
+        "JP_DRIVERS_LICENSE", "JP_RESIDENCE_CARD", "JP_BASIC_PENSION_NUMBER", "JP_BANK_ACCOUNT",
+        "JP_POSTAL_CODE", "ADDRESS", "DATE_OF_BIRTH", "CREDIT_CARD", "IBAN_CODE", "IP_ADDRESS", "US_SSN",
+        "MEDICAL", "CRIMINAL_RECORD", "CRIME_VICTIM", "RACE_ETHNICITY", "CREED", "DISABILITY",
+        "SEXUAL_ORIENTATION", "SOCIAL_STATUS",
+    ]
+    public static let identifierLabels: Set<String> = [
+        "PERSON", "EMAIL_ADDRESS", "PHONE_NUMBER", "JP_MY_NUMBER", "JP_CORPORATE_NUMBER", "JP_PASSPORT",
+        "JP_DRIVERS_LICENSE", "JP_RESIDENCE_CARD", "JP_BASIC_PENSION_NUMBER", "JP_BANK_ACCOUNT",
+        "JP_POSTAL_CODE", "ADDRESS", "DATE_OF_BIRTH", "CREDIT_CARD", "IBAN_CODE", "IP_ADDRESS", "US_SSN",
+    ]
+    public static let specialCareLabels: Set<String> = [
+        "MEDICAL", "CRIMINAL_RECORD", "CRIME_VICTIM", "RACE_ETHNICITY", "CREED", "DISABILITY",
+        "SEXUAL_ORIENTATION", "SOCIAL_STATUS",
+    ]
+
+    /// Loads every `*.yaml`/`*.yml` rule file under `directory` (recursively; files without a
+    /// top-level `rules:` key, such as policies, are skipped).
+    public convenience init(directory: URL) throws {
+        let files = try RulePack.ruleFiles(in: directory)
+        var rules: [Rule] = []
+        for file in files {
+            let text: String
+            do { text = try String(contentsOf: file, encoding: .utf8) } catch {
+                throw RuleError(file: file.path, line: 0, reason: "cannot read: \(error.localizedDescription)")
+            }
+            rules += try RuleFileParser.parse(yaml: text, file: file.path)
+        }
+        try self.init(rules: rules, root: directory)
+    }
+
+    static func ruleFiles(in directory: URL) throws -> [URL] {
+        let fm = FileManager.default
+        var isDir: ObjCBool = false
+        guard fm.fileExists(atPath: directory.path, isDirectory: &isDir), isDir.boolValue else {
+            throw RuleError(file: directory.path, line: 0, reason: "rules folder not found")
+        }
+        guard let e = fm.enumerator(at: directory, includingPropertiesForKeys: nil) else { return [] }
+        var out: [URL] = []
+        for case let url as URL in e where ["yaml", "yml"].contains(url.pathExtension) {
+            out.append(url)
+        }
+        return out.sorted { $0.path < $1.path }
+    }
+
+    /// Compiles rules. Dictionary files are resolved against `root/dictionaries/`, then `root`.
+    public init(rules: [Rule], root: URL?) throws {
+        self.root = root
+        var seen: [String: Rule] = [:]
+        for r in rules {
+            if let prev = seen[r.id] {
+                throw RuleError(file: r.file, line: r.line, ruleID: r.id,
+                                reason: "duplicate rule id (first defined at \(prev.file):\(prev.line))")
+            }
+            seen[r.id] = r
+        }
+        var builder = WordListBuilder(root: root)
+        var compiled: [CompiledRule] = []
+        var maxCaps = 1
+        var thenLists = Set<Int>()
+        var validatorCache: [String: PersonNameValidator] = [:]
+        for (index, rule) in rules.enumerated() {
+            func fail(_ reason: String) -> RuleError {
+                RuleError(file: rule.file, line: rule.line, ruleID: rule.id, reason: reason)
+            }
+            var regexes: [PCRE2Regex] = []
+            for p in rule.patterns {
+                do {
+                    let re = try PCRE2Regex(p, caseInsensitive: rule.caseInsensitive, limits: rule.limits)
+                    maxCaps = max(maxCaps, re.captureCount)
+                    regexes.append(re)
+                } catch let e as RegexCompileError {
+                    throw fail("pattern does not compile: \(e.message) at offset \(e.offset): \(p)")
+                }
+            }
+            var excludeRegexes: [PCRE2Regex] = []
+            for p in rule.exclude?.patterns ?? [] {
+                do {
+                    excludeRegexes.append(try PCRE2Regex(p, caseInsensitive: true, limits: rule.limits))
+                } catch let e as RegexCompileError {
+                    throw fail("exclude pattern does not compile: \(e.message) at offset \(e.offset): \(p)")
+                }
+            }
+            maxCaps = max(maxCaps, excludeRegexes.map(\.captureCount).max() ?? 0)
+            var validator: CompiledValidator?
+            if let spec = rule.validator {
+                if let f = Validators.builtin[spec.name] {
+                    validator = .bytes(spec.name, f)
+                } else if spec.name == "person_name" {
+                    let key = spec.parameters.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ",")
+                    if let v = validatorCache[key] {
+                        validator = .personName(v)
+                    } else {
+                        let v = try PersonNameValidator(parameters: spec.parameters, load: { file in
+                            try builder.readTerms(file)
+                        }, fail: fail)
+                        validatorCache[key] = v
+                        validator = .personName(v)
+                    }
+                } else {
+                    let known = (Array(Validators.builtin.keys) + ["person_name"]).sorted().joined(separator: ", ")
+                    throw fail("unknown validator `\(spec.name)` (known: \(known))")
+                }
+            }
+            let keywordList = try rule.keywords.map { try builder.list($0, fail: fail) }
+            let contextList = try rule.context.flatMap { $0.words.isEmpty ? nil : try builder.list($0.words, fail: fail) }
+            let excludeList = try rule.exclude.flatMap { $0.words.isEmpty ? nil : try builder.list($0.words, fail: fail) }
+            let dictionaryList = try rule.dictionary.map { try builder.list($0.terms, fail: fail) }
+            let thenList = try rule.dictionary?.then.map { try builder.list($0, fail: fail) }
+            if let t = thenList { thenLists.insert(t) }
+            var stop = Set<String>()
+            if let d = rule.dictionary {
+                for w in d.stopwords.words { stop.insert(WordListBuilder.key(w)) }
+                for f in d.stopwords.files { for w in try builder.readTerms(f, fail: fail) { stop.insert(w) } }
+            }
+            compiled.append(CompiledRule(
+                rule: rule, index: index, regexes: regexes, validator: validator,
+                keywordList: keywordList, contextList: contextList, excludeList: excludeList,
+                excludeValues: Set((rule.exclude?.values ?? []).map(WordListBuilder.key)),
+                excludeRegexes: excludeRegexes, dictionaryList: dictionaryList, thenList: thenList,
+                stopwords: stop))
+        }
+        self.rules = compiled
+        self.automaton = Automaton(terms: builder.terms.map { Array($0.utf8) })
+        self.termLists = builder.termLists
+        self.listCount = builder.listCount
+        self.thenLists = thenLists
+        self.maxCaptures = maxCaps
+        self.labels = Set(rules.map(\.label))
+    }
+
+    /// The bundled rules folder: `$SUMI_RULES`, then `rules/` next to the executable or in one of
+    /// its parent folders (a checkout's `.build/release/sumi` finds the checkout's `rules/`),
+    /// then `share/sumi/rules` beside the installed binary, then `./rules`.
+    public static func defaultDirectory() -> URL? {
+        let fm = FileManager.default
+        if let env = ProcessInfo.processInfo.environment["SUMI_RULES"], !env.isEmpty {
+            return URL(fileURLWithPath: env)
+        }
+        var candidates: [URL] = []
+        let exe = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath()
+        var dir = exe.deletingLastPathComponent()
+        for _ in 0..<6 {
+            candidates.append(dir.appendingPathComponent("rules"))
+            candidates.append(dir.appendingPathComponent("share/sumi/rules"))
+            dir = dir.deletingLastPathComponent()
+        }
+        candidates.append(URL(fileURLWithPath: fm.currentDirectoryPath).appendingPathComponent("rules"))
+        for c in candidates {
+            var isDir: ObjCBool = false
+            if fm.fileExists(atPath: c.appendingPathComponent("dictionaries").path, isDirectory: &isDir), isDir.boolValue {
+                return c
+            }
+        }
+        return nil
+    }
+}
+
+/// Collects the word lists of all rules into one term table for the automaton.
+struct WordListBuilder {
+    let root: URL?
+    var terms: [String] = []
+    var termIndex: [String: Int] = [:]
+    var termLists: [[Int32]] = []
+    var listCount = 0
+    var listBySignature: [String: Int] = [:]
+    var fileCache: [String: [String]] = [:]
+
+    init(root: URL?) { self.root = root }
+
+    /// Normalized, ASCII-lower-cased form used for every comparison with dictionary terms.
+    static func key(_ s: String) -> String {
+        let n = Normalizer.normalize(s.trimmingCharacters(in: .whitespaces))
+        return String(decoding: n.utf8.map { ($0 >= 0x41 && $0 <= 0x5A) ? $0 + 0x20 : $0 }, as: UTF8.self)
+    }
+
+    func resolve(_ file: String) -> URL? {
+        let fm = FileManager.default
+        if file.hasPrefix("/") { return URL(fileURLWithPath: file) }
+        guard let root else { return nil }
+        for base in [root.appendingPathComponent("dictionaries"), root] {
+            let u = base.appendingPathComponent(file)
+            if fm.fileExists(atPath: u.path) { return u }
+        }
+        return nil
+    }
+
+    mutating func readTerms(_ file: String, fail: (String) -> RuleError) throws -> [String] {
+        do { return try readTerms(file) } catch let e as RuleError { throw fail(e.reason) }
+    }
+
+    /// Reads a term file: one term a line, `#` starts a comment line, blank lines ignored.
+    mutating func readTerms(_ file: String) throws -> [String] {
+        if let cached = fileCache[file] { return cached }
+        guard let url = resolve(file) else {
+            throw RuleError(file: file, line: 0, reason: "dictionary file not found: \(file)")
+        }
+        guard let text = try? String(contentsOf: url, encoding: .utf8) else {
+            throw RuleError(file: url.path, line: 0, reason: "dictionary file is not readable UTF-8 text")
+        }
+        var out: [String] = []
+        for line in text.split(omittingEmptySubsequences: true, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
+            let t = line.trimmingCharacters(in: .whitespaces)
+            if t.isEmpty || t.hasPrefix("#") { continue }
+            out.append(WordListBuilder.key(t))
+        }
+        fileCache[file] = out
+        return out
+    }
+
+    mutating func list(_ set: WordSet, fail: (String) -> RuleError) throws -> Int {
+        let signature = set.files.sorted().joined(separator: "\u{1}") + "\u{2}" + set.words.joined(separator: "\u{1}")
+        if let id = listBySignature[signature] { return id }
+        let id = listCount
+        listCount += 1
+        listBySignature[signature] = id
+        var words = set.words.map(WordListBuilder.key)
+        for f in set.files { words += try readTerms(f, fail: fail) }
+        for w in Set(words) where !w.isEmpty {
+            let t: Int
+            if let existing = termIndex[w] { t = existing } else {
+                t = terms.count
+                terms.append(w)
+                termIndex[w] = t
+                termLists.append([])
+            }
+            termLists[t].append(Int32(id))
+        }
+        return id
+    }
+}

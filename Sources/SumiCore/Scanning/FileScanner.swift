@@ -1,0 +1,133 @@
+import Foundation
+import SumiText
+
+/// The outcome of scanning one file.
+public struct FileScanResult: Sendable {
+    public enum Status: Sendable, Equatable {
+        case scanned
+        /// Not a text file (binary), with the reason.
+        case skipped(String)
+        /// Could not be read or decoded, with the reason.
+        case failed(String)
+    }
+    public var path: String
+    public var status: Status
+    public var encoding: TextEncoding?
+    public var bytes: Int
+    public var findings: [Finding]
+    public var warnings: [ScanWarning]
+    public var candidates: [Candidate]
+
+    public init(path: String, status: Status, encoding: TextEncoding? = nil, bytes: Int = 0,
+                findings: [Finding] = [], warnings: [ScanWarning] = [], candidates: [Candidate] = []) {
+        self.path = path
+        self.status = status
+        self.encoding = encoding
+        self.bytes = bytes
+        self.findings = findings
+        self.warnings = warnings
+        self.candidates = candidates
+    }
+}
+
+extension Scanner {
+    /// Files larger than this are streamed (UTF-8 only) instead of decoded whole.
+    public static let streamThreshold = 32 << 20
+
+    /// Reads, decodes and scans one file. Never throws: problems become `.failed`/`.skipped`.
+    public func scanFile(atPath path: String, encoding forced: TextEncoding? = nil, session: ScanSession? = nil) -> FileScanResult {
+        let s = session ?? makeSession()
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            let reason = FileManager.default.fileExists(atPath: path) ? "permission denied" : "no such file"
+            return FileScanResult(path: path, status: .failed(reason))
+        }
+        defer { try? handle.close() }
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        do {
+            if size > Scanner.streamThreshold {
+                return try scanLarge(handle: handle, path: path, forced: forced, session: s)
+            }
+            let data = try handle.readToEnd() ?? Data()
+            return scanBytes([UInt8](data), path: path, forced: forced, session: s)
+        } catch {
+            return FileScanResult(path: path, status: .failed("read error: \(error.localizedDescription)"))
+        }
+    }
+
+    /// Decodes and scans file contents already in memory.
+    public func scanBytes(_ bytes: [UInt8], path: String, forced: TextEncoding? = nil, session: ScanSession? = nil) -> FileScanResult {
+        let s = session ?? makeSession()
+        let decoded: DecodedText
+        do {
+            decoded = try TextDecoder.decode(bytes, forced: forced)
+        } catch let e as TextDecodingError {
+            if case .binary(let why) = e { return FileScanResult(path: path, status: .skipped("binary file (\(why))"), bytes: bytes.count) }
+            return FileScanResult(path: path, status: .failed(e.description), bytes: bytes.count)
+        } catch {
+            return FileScanResult(path: path, status: .failed("\(error)"), bytes: bytes.count)
+        }
+        let findings = scan(utf8: decoded.utf8, session: s)
+        let (warnings, candidates) = s.drain()
+        return FileScanResult(path: path, status: .scanned, encoding: decoded.encoding, bytes: bytes.count,
+                              findings: findings, warnings: warnings, candidates: candidates)
+    }
+
+    /// Streams a large file in chunks; memory stays flat whatever its size. UTF-8 (with or
+    /// without BOM) is validated chunk by chunk; other encodings are decoded whole.
+    private func scanLarge(handle: FileHandle, path: String, forced: TextEncoding?, session: ScanSession) throws -> FileScanResult {
+        let head = [UInt8](try handle.read(upToCount: 64 << 10) ?? Data())
+        let encoding = forced ?? TextDecoder.detect(head)
+        guard let encoding else {
+            return FileScanResult(path: path, status: .skipped("binary file"), bytes: head.count)
+        }
+        if encoding != .utf8 && encoding != .utf8BOM {
+            var all = head
+            all += [UInt8](try handle.readToEnd() ?? Data())
+            return scanBytes(all, path: path, forced: encoding, session: session)
+        }
+        var pending = head
+        if pending.starts(with: [0xEF, 0xBB, 0xBF]) { pending.removeFirst(3) }
+        var total = head.count
+        var carry: [UInt8] = []        // incomplete UTF-8 sequence at a block end
+        var consumed = 0               // decoded bytes validated so far
+        var invalidAt: Int? = nil
+        let blockSize = options.chunkSize
+        let findings = try scanChunked(session: session) { buf in
+            if invalidAt != nil { return false }
+            var block: [UInt8]
+            if !pending.isEmpty {
+                block = pending; pending = []
+            } else {
+                guard let data = try handle.read(upToCount: blockSize), !data.isEmpty else {
+                    if !carry.isEmpty { invalidAt = consumed }
+                    return false
+                }
+                total += data.count
+                block = carry + [UInt8](data)
+                carry = []
+            }
+            // Keep an incomplete trailing sequence for the next block.
+            var cut = block.count
+            var back = 0
+            while cut > 0 && back < 4 && block[cut - 1] & 0xC0 == 0x80 { cut -= 1; back += 1 }
+            if cut > 0 {
+                let lead = block[cut - 1]
+                let need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
+                if need > back + 1 { carry = Array(block[(cut - 1)...]); block.removeSubrange((cut - 1)...) }
+            }
+            if let bad = block.withUnsafeBufferPointer({ TextDecoder.firstInvalidUTF8($0) }) {
+                invalidAt = consumed + bad
+                return false
+            }
+            consumed += block.count
+            buf.append(contentsOf: block)
+            return true
+        }
+        if let bad = invalidAt {
+            return FileScanResult(path: path, status: .failed(TextDecodingError.invalid(encoding: encoding, byteOffset: bad).description), bytes: total)
+        }
+        let (warnings, candidates) = session.drain()
+        return FileScanResult(path: path, status: .scanned, encoding: encoding, bytes: total,
+                              findings: findings, warnings: warnings, candidates: candidates)
+    }
+}

@@ -1,0 +1,437 @@
+import SumiText
+
+public struct ScanOptions: Sendable {
+    /// Findings scoring below this are dropped.
+    public var minScore: Double = 0.5
+    /// Only rules with these labels run (nil: all).
+    public var labels: Set<String>? = nil
+    /// Record every candidate with its fate (for `explain` and rule examples).
+    public var trace = false
+    /// Bytes scanned at once, and bytes of overlap on each side so no finding is split.
+    public var chunkSize = 1 << 20
+    public var overlap = 4096
+
+    public init(minScore: Double = 0.5, labels: Set<String>? = nil, trace: Bool = false) {
+        self.minScore = minScore
+        self.labels = labels
+        self.trace = trace
+    }
+}
+
+/// A candidate match and what happened to it; recorded when `ScanOptions.trace` is on.
+public struct Candidate: Sendable {
+    public enum Outcome: Sendable, Equatable {
+        case reported
+        case rejected(String)
+        case belowThreshold
+        case lostTo(ruleID: String)
+    }
+    public var ruleID: String
+    public var label: String
+    /// Byte range of the value in the decoded text.
+    public var byteStart: Int
+    public var byteEnd: Int
+    public var rawMatch: String
+    public var value: String
+    public var baseScore: Double
+    public var score: Double
+    public var validator: String?
+    public var validatorPassed: Bool?
+    public var contextFound: [String]
+    public var exclusions: [String]
+    public var outcome: Outcome
+}
+
+/// A warning about a rule that could not finish on some text (a pattern that hit its limits).
+public struct ScanWarning: Sendable, Equatable, CustomStringConvertible {
+    public var ruleID: String
+    public var message: String
+    public var description: String { "rule \(ruleID): \(message)" }
+}
+
+/// Per-thread scanning state: regex scratch and reusable hit buffers.
+public final class ScanSession {
+    let scratch: RegexScratch
+    var hits: [[Range<Int>]]
+    var warnings: [ScanWarning] = []
+    var candidates: [Candidate] = []
+    var owner: [Int32] = []
+
+    init(pack: RulePack) {
+        scratch = RegexScratch(maxCaptures: pack.maxCaptures)
+        hits = Array(repeating: [], count: pack.listCount)
+    }
+}
+
+/// Runs a rule pack over text. Immutable and shareable; each thread uses its own `ScanSession`.
+public final class Scanner: @unchecked Sendable {
+    public let pack: RulePack
+    public let options: ScanOptions
+    let active: [CompiledRule]
+    /// Lists some active rule reads (others are not collected).
+    let usedLists: [Bool]
+
+    public init(pack: RulePack, options: ScanOptions = ScanOptions()) {
+        self.pack = pack
+        self.options = options
+        active = pack.rules.filter { options.labels?.contains($0.rule.label) ?? true }
+        var used = [Bool](repeating: false, count: pack.listCount)
+        for r in active {
+            for l in [r.keywordList, r.contextList, r.excludeList, r.dictionaryList, r.thenList] {
+                if let l { used[l] = true }
+            }
+        }
+        usedLists = used
+    }
+
+    public func makeSession() -> ScanSession { ScanSession(pack: pack) }
+
+    /// Scans decoded UTF-8 text (BOM already removed).
+    public func scan(utf8 text: [UInt8], session: ScanSession? = nil) -> [Finding] {
+        let s = session ?? makeSession()
+        var offset = 0
+        return scanChunked(session: s) { buf in
+            guard offset < text.count else { return false }
+            let n = min(options.chunkSize, text.count - offset)
+            buf.append(contentsOf: text[offset..<(offset + n)])
+            offset += n
+            return true
+        }
+    }
+
+    public func scan(_ text: String, session: ScanSession? = nil) -> [Finding] {
+        scan(utf8: Array(text.utf8), session: session)
+    }
+
+    /// Scans text delivered block by block. `read` appends bytes to the buffer and returns false
+    /// at the end. Text is cut at line ends near `chunkSize`; each chunk is scanned with `overlap`
+    /// bytes of context on both sides and keeps the findings that start in its own part, so
+    /// memory stays flat and no finding is split.
+    func scanChunked(session: ScanSession, read: (inout [UInt8]) throws -> Bool) rethrows -> [Finding] {
+        var buf: [UInt8] = []
+        var base = 0          // global offset of buf[0]
+        var coreStart = 0     // index in buf where this chunk's own part starts
+        var eof = false
+        var cursor = PositionCursor()
+        var findings: [Finding] = []
+        let chunk = options.chunkSize, overlap = options.overlap
+        while true {
+            while !eof && buf.count - coreStart < chunk + overlap {
+                if try !read(&buf) { eof = true }
+            }
+            var coreEnd = buf.count
+            if !eof {
+                let limit = boundary(buf, buf.count - overlap)
+                coreEnd = lastNewline(buf, from: coreStart + chunk / 2, to: limit) ?? limit
+            }
+            let raw: [RawFinding] = buf.withUnsafeBufferPointer { b in
+                scanChunk(b, keep: coreStart..<coreEnd, base: base, session: session)
+            }
+            buf.withUnsafeBufferPointer { b in
+                for f in raw {
+                    cursor.advance(to: base + f.range.lowerBound, in: b, base: base)
+                    let valueBytes = b[f.range]
+                    let cps = valueBytes.reduce(0) { $0 + ($1 & 0xC0 != 0x80 ? 1 : 0) }
+                    let rule = pack.rules[f.rule].rule
+                    findings.append(Finding(
+                        label: rule.label, ruleID: rule.id, score: f.score,
+                        byteStart: base + f.range.lowerBound, byteEnd: base + f.range.upperBound,
+                        start: cursor.codePoint, end: cursor.codePoint + cps,
+                        line: cursor.line, column: cursor.column,
+                        value: String(decoding: valueBytes, as: UTF8.self)))
+                }
+            }
+            if eof { break }
+            let keepFrom = boundary(buf, max(0, coreEnd - overlap))
+            if cursor.byteOffset < base + keepFrom {
+                buf.withUnsafeBufferPointer { cursor.advance(to: base + keepFrom, in: $0, base: base) }
+            }
+            buf.removeFirst(keepFrom)
+            base += keepFrom
+            coreStart = coreEnd - keepFrom
+        }
+        return findings
+    }
+
+    /// The nearest character boundary at or before `i`.
+    private func boundary(_ b: [UInt8], _ i: Int) -> Int {
+        var j = max(0, min(i, b.count))
+        while j > 0 && j < b.count && (b[j] & 0xC0) == 0x80 { j -= 1 }
+        return j
+    }
+
+    private func lastNewline(_ b: [UInt8], from: Int, to: Int) -> Int? {
+        var j = to
+        while j > from {
+            if b[j - 1] == 0x0A { return j }
+            j -= 1
+        }
+        return nil
+    }
+
+    struct RawFinding {
+        var rule: Int
+        var range: Range<Int>   // original bytes within the chunk
+        var score: Double
+    }
+
+    struct Cand {
+        var rule: Int
+        var value: Range<Int>   // normalized bytes
+        var match: Range<Int>
+        var score: Double = 0
+        var alive = true
+        var reason: String? = nil
+        var validatorPassed: Bool? = nil
+        var context: [String] = []
+        var exclusions: [String] = []
+    }
+
+    // MARK: one chunk
+
+    func scanChunk(_ orig: UnsafeBufferPointer<UInt8>, keep: Range<Int>, base: Int, session: ScanSession) -> [RawFinding] {
+        let norm = Normalizer.normalize(orig)
+        return norm.bytes.withUnsafeBufferPointer { t -> [RawFinding] in
+            // 1. One automaton pass for every word list.
+            var hits = session.hits
+            session.hits = []
+            for l in 0..<hits.count { hits[l].removeAll(keepingCapacity: true) }
+            let termLists = pack.termLists, used = usedLists
+            pack.automaton.scan(t) { hit in
+                for l in termLists[Int(hit.term)] where used[Int(l)] {
+                    hits[Int(l)].append(hit.start..<hit.end)
+                }
+            }
+            session.hits = hits
+            // 2. Candidates from patterns and dictionaries.
+            var cands: [Cand] = []
+            for r in active {
+                if !r.regexes.isEmpty { collectPatternMatches(r, t, session, &cands) }
+                if r.dictionaryList != nil { collectDictionaryMatches(r, t, session, &cands) }
+            }
+            // 3. Validators, exclusions, context.
+            for i in cands.indices { evaluate(&cands[i], t, session) }
+            applyLabelContext(&cands, t)
+            // 4. Threshold, then overlap resolution: higher score, then longer, then earlier rule.
+            var order = cands.indices.filter { cands[$0].alive && cands[$0].score >= options.minScore }
+            order.sort {
+                let a = cands[$0], b = cands[$1]
+                if a.score != b.score { return a.score > b.score }
+                if a.value.count != b.value.count { return a.value.count > b.value.count }
+                if a.value.lowerBound != b.value.lowerBound { return a.value.lowerBound < b.value.lowerBound }
+                return a.rule < b.rule
+            }
+            // Owner of each byte (candidate index + 1): resolution costs the total length of the
+            // candidates, not their count squared.
+            if session.owner.count < t.count + 1 { session.owner = [Int32](repeating: 0, count: t.count + 1) }
+            var taken: [(range: Range<Int>, cand: Int)] = []
+            var lostTo: [Int: Int] = [:]
+            session.owner.withUnsafeMutableBufferPointer { owner in
+                for i in order {
+                    let v = cands[i].value
+                    var clash = -1
+                    for k in v where owner[k] != 0 { clash = Int(owner[k]) - 1; break }
+                    if clash >= 0 { lostTo[i] = clash; continue }
+                    for k in v { owner[k] = Int32(i + 1) }
+                    taken.append((v, i))
+                }
+                for (v, _) in taken { for k in v { owner[k] = 0 } }
+            }
+            taken.sort { $0.range.lowerBound < $1.range.lowerBound }
+            if options.trace { record(cands, taken: Set(taken.map(\.cand)), lostTo: lostTo, t, norm, orig, keep, base, session) }
+            var out: [RawFinding] = []
+            for (range, i) in taken {
+                let o = norm.originalOffset(range.lowerBound)..<norm.originalOffset(range.upperBound)
+                guard keep.contains(o.lowerBound) else { continue }
+                out.append(RawFinding(rule: cands[i].rule, range: o, score: cands[i].score))
+            }
+            return out
+        }
+    }
+
+    private func collectPatternMatches(_ r: CompiledRule, _ t: UnsafeBufferPointer<UInt8>, _ session: ScanSession, _ cands: inout [Cand]) {
+        var windows: [Range<Int>] = []
+        if let k = r.keywordList {
+            let w = r.rule.keywordWindow
+            for h in session.hits[k] {
+                let ws = stepBack(t, h.lowerBound, w), we = stepForward(t, h.upperBound, w)
+                if let last = windows.last, last.upperBound >= ws {
+                    windows[windows.count - 1] = last.lowerBound..<max(last.upperBound, we)
+                } else {
+                    windows.append(ws..<we)
+                }
+            }
+            if windows.isEmpty { return }
+        } else {
+            windows = [0..<t.count]
+        }
+        for re in r.regexes {
+            for w in windows {
+                do {
+                    try re.forEachMatch(in: t, from: w.lowerBound, to: w.upperBound, scratch: session.scratch) { m, v in
+                        if !v.isEmpty { cands.append(Cand(rule: r.index, value: v, match: m)) }
+                        return true
+                    }
+                } catch {
+                    session.warnings.append(ScanWarning(ruleID: r.rule.id, message: "\(error); the rest of this text was skipped for this pattern"))
+                    break
+                }
+            }
+        }
+    }
+
+    private func collectDictionaryMatches(_ r: CompiledRule, _ t: UnsafeBufferPointer<UInt8>, _ session: ScanSession, _ cands: inout [Cand]) {
+        guard let d = r.dictionaryList, let spec = r.rule.dictionary else { return }
+        var thenEnds: [Int: Int] = [:]
+        if let tl = r.thenList {
+            for h in session.hits[tl] { thenEnds[h.lowerBound] = max(thenEnds[h.lowerBound] ?? 0, h.upperBound) }
+        }
+        for h in session.hits[d] {
+            if spec.capitalized, t[h.lowerBound] >= 0x61 && t[h.lowerBound] <= 0x7A { continue }
+            if !r.stopwords.isEmpty, r.stopwords.contains(lowerKey(t, h)) { continue }
+            var value = h
+            if r.thenList != nil {
+                var next = h.upperBound
+                if next < t.count && t[next] == 0x20 { next += 1 }
+                if let e = thenEnds[h.upperBound] ?? thenEnds[next],
+                   !spec.capitalized || !(t[next] >= 0x61 && t[next] <= 0x7A) {
+                    value = h.lowerBound..<e
+                } else if !spec.thenOptional {
+                    continue
+                }
+            }
+            cands.append(Cand(rule: r.index, value: value, match: value))
+        }
+    }
+
+    private func lowerKey(_ t: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> String {
+        String(decoding: t[r].map { ($0 >= 0x41 && $0 <= 0x5A) ? $0 + 0x20 : $0 }, as: UTF8.self)
+    }
+
+    private func evaluate(_ c: inout Cand, _ t: UnsafeBufferPointer<UInt8>, _ session: ScanSession) {
+        let r = pack.rules[c.rule]
+        c.score = r.rule.score
+        // Validator (may narrow a person name to the name itself).
+        if let v = r.validator {
+            let slice = UnsafeBufferPointer(rebasing: t[c.value])
+            switch v {
+            case .bytes(_, let f):
+                c.validatorPassed = f(slice)
+            case .personName(let p):
+                if let sub = p.check(slice) {
+                    c.value = (c.value.lowerBound + sub.lowerBound)..<(c.value.lowerBound + sub.upperBound)
+                    c.validatorPassed = true
+                } else {
+                    c.validatorPassed = false
+                }
+            }
+            if c.validatorPassed == false { c.alive = false; c.reason = "validator \(v.name) failed"; return }
+        }
+        if let e = r.rule.exclude {
+            if !r.excludeValues.isEmpty && r.excludeValues.contains(lowerKey(t, c.value)) {
+                c.alive = false; c.reason = "excluded value"; c.exclusions.append("value"); return
+            }
+            let slice = UnsafeBufferPointer(rebasing: t[c.value])
+            for re in r.excludeRegexes where (try? re.matches(slice, scratch: session.scratch, anchoredWhole: true)) == true {
+                c.alive = false; c.reason = "excluded by pattern \(re.pattern)"; c.exclusions.append(re.pattern); return
+            }
+            if let l = r.excludeList, let w = findHit(session.hits[l], t, around: c.value, before: e.before, after: e.after) {
+                let word = String(decoding: t[w], as: UTF8.self)
+                c.alive = false; c.reason = "exclusion word \"\(word)\" nearby"; c.exclusions.append(word); return
+            }
+        }
+        if let ctx = r.rule.context, let l = r.contextList {
+            if let w = findHit(session.hits[l], t, around: c.value, before: ctx.before, after: ctx.after) {
+                c.context.append(String(decoding: t[w], as: UTF8.self))
+                c.score = min(1, c.score + ctx.boost)
+            } else if ctx.required && ctx.labels.isEmpty {
+                c.alive = false; c.reason = "required context not found"
+            }
+        }
+    }
+
+    /// Second pass: rules whose context includes labels (a PERSON near a diagnosis) get the boost
+    /// when a candidate of that label survived nearby.
+    private func applyLabelContext(_ cands: inout [Cand], _ t: UnsafeBufferPointer<UInt8>) {
+        var anyLabelRule = false
+        for r in active where !(r.rule.context?.labels.isEmpty ?? true) { anyLabelRule = true; break }
+        guard anyLabelRule else { return }
+        let snapshot = cands
+        for i in cands.indices {
+            let r = pack.rules[cands[i].rule]
+            guard let ctx = r.rule.context, !ctx.labels.isEmpty, cands[i].alive, cands[i].context.isEmpty else { continue }
+            let ws = stepBack(t, cands[i].value.lowerBound, ctx.before)
+            let we = stepForward(t, cands[i].value.upperBound, ctx.after)
+            let found = snapshot.first { o in
+                o.alive && o.rule != cands[i].rule && o.score >= options.minScore
+                    && ctx.labels.contains(pack.rules[o.rule].rule.label)
+                    && o.value.lowerBound >= ws && o.value.upperBound <= we
+                    && !o.value.overlaps(cands[i].value)
+            }
+            if let o = found {
+                cands[i].context.append("<\(pack.rules[o.rule].rule.label)>")
+                cands[i].score = min(1, cands[i].score + ctx.boost)
+            } else if ctx.required {
+                cands[i].alive = false
+                cands[i].reason = "required context not found"
+            }
+        }
+    }
+
+    /// A hit of a word list within `before`/`after` characters of `value`, not overlapping it.
+    private func findHit(_ hits: [Range<Int>], _ t: UnsafeBufferPointer<UInt8>, around value: Range<Int>, before: Int, after: Int) -> Range<Int>? {
+        if hits.isEmpty { return nil }
+        let ws = stepBack(t, value.lowerBound, before), we = stepForward(t, value.upperBound, after)
+        // Hits are sorted by end: find the first ending after ws.
+        var lo = 0, hi = hits.count
+        while lo < hi { let m = (lo + hi) >> 1; if hits[m].upperBound <= ws { lo = m + 1 } else { hi = m } }
+        var i = lo
+        while i < hits.count && hits[i].upperBound <= we {
+            let h = hits[i]
+            if h.lowerBound >= ws && (h.upperBound <= value.lowerBound || h.lowerBound >= value.upperBound) { return h }
+            i += 1
+        }
+        return nil
+    }
+
+    @inline(__always) private func stepBack(_ t: UnsafeBufferPointer<UInt8>, _ from: Int, _ chars: Int) -> Int {
+        var i = from, c = 0
+        while i > 0 && c < chars { i -= 1; if t[i] & 0xC0 != 0x80 { c += 1 } }
+        return i
+    }
+
+    @inline(__always) private func stepForward(_ t: UnsafeBufferPointer<UInt8>, _ from: Int, _ chars: Int) -> Int {
+        var i = from, c = 0
+        while i < t.count && c < chars { i += 1; while i < t.count && t[i] & 0xC0 == 0x80 { i += 1 }; c += 1 }
+        return i
+    }
+
+    private func record(_ cands: [Cand], taken: Set<Int>, lostTo: [Int: Int], _ t: UnsafeBufferPointer<UInt8>,
+                        _ norm: NormalizedText, _ orig: UnsafeBufferPointer<UInt8>, _ keep: Range<Int>, _ base: Int,
+                        _ session: ScanSession) {
+        for (i, c) in cands.enumerated() {
+            let o = norm.originalOffset(c.value.lowerBound)..<norm.originalOffset(c.value.upperBound)
+            guard keep.contains(o.lowerBound) else { continue }
+            let m = norm.originalOffset(c.match.lowerBound)..<norm.originalOffset(c.match.upperBound)
+            let r = pack.rules[c.rule]
+            let outcome: Candidate.Outcome
+            if taken.contains(i) { outcome = .reported }
+            else if !c.alive { outcome = .rejected(c.reason ?? "rejected") }
+            else if let w = lostTo[i] { outcome = .lostTo(ruleID: pack.rules[cands[w].rule].rule.id) }
+            else { outcome = .belowThreshold }
+            session.candidates.append(Candidate(
+                ruleID: r.rule.id, label: r.rule.label, byteStart: base + o.lowerBound, byteEnd: base + o.upperBound,
+                rawMatch: String(decoding: orig[m], as: UTF8.self), value: String(decoding: orig[o], as: UTF8.self),
+                baseScore: r.rule.score, score: c.score, validator: r.validator?.name, validatorPassed: c.validatorPassed,
+                contextFound: c.context, exclusions: c.exclusions, outcome: outcome))
+        }
+    }
+}
+
+extension ScanSession {
+    /// Takes the warnings and traced candidates gathered so far.
+    public func drain() -> (warnings: [ScanWarning], candidates: [Candidate]) {
+        defer { warnings = []; candidates = [] }
+        return (warnings, candidates)
+    }
+}

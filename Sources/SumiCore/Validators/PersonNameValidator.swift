@@ -1,0 +1,145 @@
+/// Checks a candidate person name against surname and given-name dictionaries, and narrows it
+/// to the name itself: a pattern anchored on 様 may capture 担当山田太郎, of which 山田太郎 is the name.
+///
+/// Parameters (rule file `validator: {name: person_name, ...}`):
+/// - `surnames`, `given_names`: term files; `stopwords`: names that are also ordinary words
+/// - `script`: `ja` (kanji names, no spaces needed), `kana` (readings) or `en` (capitalized tokens)
+/// - `single`: what a one-part name may be: `surname`, `given`, `any` or `none` (default `surname`)
+/// - `fallback`: `true` to accept a plausibly shaped name that the dictionaries do not know
+///   (for rules whose context is strong, like `氏名：` or `Mr.`)
+struct PersonNameValidator: Sendable {
+    enum Script: String, Sendable { case ja, kana, en }
+    let name = "person_name"
+    let script: Script
+    let surnames: Set<String>
+    let givenNames: Set<String>
+    let stopwords: Set<String>
+    let single: String
+    let fallback: Bool
+
+    init(parameters: [String: String], load: (String) throws -> [String], fail: (String) -> RuleError) throws {
+        guard let s = Script(rawValue: parameters["script"] ?? "ja") else {
+            throw fail("person_name: `script` must be ja, kana or en")
+        }
+        script = s
+        surnames = Set(try parameters["surnames"].map(load) ?? [])
+        givenNames = Set(try parameters["given_names"].map(load) ?? [])
+        stopwords = Set(try parameters["stopwords"].map(load) ?? [])
+        single = parameters["single"] ?? "surname"
+        guard ["surname", "given", "any", "none"].contains(single) else {
+            throw fail("person_name: `single` must be surname, given, any or none")
+        }
+        fallback = (parameters["fallback"] ?? "false") == "true"
+        let known: Set<String> = ["surnames", "given_names", "stopwords", "script", "single", "fallback"]
+        if let bad = parameters.keys.first(where: { !known.contains($0) }) {
+            throw fail("person_name: unknown parameter `\(bad)`")
+        }
+    }
+
+    /// Returns the byte range of the name inside `value`, or nil when it is not a name.
+    func check(_ value: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
+        // Scalars with their byte offsets; the value is short (a few characters).
+        var starts: [Int] = []
+        var i = 0
+        while i < value.count {
+            starts.append(i)
+            let b = value[i]
+            i += b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
+        }
+        starts.append(value.count)
+        func text(_ a: Int, _ b: Int) -> String {
+            String(decoding: UnsafeBufferPointer(rebasing: value[starts[a]..<starts[b]]), as: UTF8.self)
+        }
+        let n = starts.count - 1
+        guard n > 0 else { return nil }
+        switch script {
+        case .en: return checkLatin(value)
+        case .ja, .kana:
+            // Split on one space (山田 太郎 / ヤマダ タロウ).
+            if let sp = (0..<n).first(where: { value[starts[$0]] == 0x20 }) {
+                var end = n
+                while end > sp + 1 && value[starts[end - 1]] == 0x20 { end -= 1 }
+                let given = lower(text(sp + 1, end))
+                let givenOK = givenNames.contains(given)
+                for a in 0..<sp {
+                    let sur = lower(text(a, sp))
+                    if surnames.contains(sur) && (givenOK || fallback) { return starts[a]..<starts[end] }
+                }
+                if fallback && sp <= 5 && end - sp - 1 <= 5 { return 0..<starts[end] }
+                return nil
+            }
+            var singleHit: Range<Int>? = nil
+            for a in 0..<n {
+                for b in stride(from: min(n, a + 5), to: a, by: -1) {
+                    let sur = lower(text(a, b))
+                    guard surnames.contains(sur) else { continue }
+                    if b == n {
+                        if singleHit == nil, single == "surname" || single == "any", !stopwords.contains(sur) {
+                            singleHit = starts[a]..<starts[n]
+                        }
+                    } else if givenNames.contains(lower(text(b, n))) {
+                        return starts[a]..<starts[n]
+                    }
+                }
+                if singleHit == nil, single == "given" || single == "any" {
+                    let g = lower(text(a, n))
+                    if givenNames.contains(g) && !stopwords.contains(g) { singleHit = starts[a]..<starts[n] }
+                }
+            }
+            if let s = singleHit { return s }
+            if fallback && n >= 2 && n <= 6 { return 0..<value.count }
+            return nil
+        }
+    }
+
+    private func lower(_ s: String) -> String {
+        String(decoding: s.utf8.map { ($0 >= 0x41 && $0 <= 0x5A) ? $0 + 0x20 : $0 }, as: UTF8.self)
+    }
+
+    private func checkLatin(_ value: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
+        // Tokens separated by spaces; each token must start with an upper-case letter.
+        var tokens: [Range<Int>] = []
+        var s = -1
+        for i in 0...value.count {
+            let isSep = i == value.count || value[i] == 0x20 || value[i] == 0x0A || value[i] == 0x09
+            if isSep { if s >= 0 { tokens.append(s..<i); s = -1 } } else if s < 0 { s = i }
+        }
+        guard !tokens.isEmpty, tokens.count <= 4 else { return nil }
+        func word(_ r: Range<Int>) -> String {
+            lower(String(decoding: UnsafeBufferPointer(rebasing: value[r]), as: UTF8.self))
+                .trimmingNamePunctuation()
+        }
+        let words = tokens.map(word)
+        if tokens.count == 1 {
+            let w = words[0]
+            if fallback && !stopwords.contains(w) { return tokens[0] }
+            switch single {
+            case "surname": return surnames.contains(w) && !stopwords.contains(w) ? tokens[0] : nil
+            case "given": return givenNames.contains(w) && !stopwords.contains(w) ? tokens[0] : nil
+            case "any": return (surnames.contains(w) || givenNames.contains(w)) && !stopwords.contains(w) ? tokens[0] : nil
+            default: return nil
+            }
+        }
+        let first = words.first!, last = words.last!
+        let firstOK = givenNames.contains(first) && !stopwords.contains(first)
+        let lastOK = surnames.contains(last) && !stopwords.contains(last)
+        // Both parts known, or one known and the other not an ordinary word.
+        if (firstOK && (lastOK || surnames.contains(last) || !stopwords.contains(last)))
+            || (lastOK && (givenNames.contains(first) || !stopwords.contains(first)))
+            || fallback {
+            return tokens.first!.lowerBound..<tokens.last!.upperBound
+        }
+        return nil
+    }
+}
+
+extension String {
+    /// Drops punctuation that clings to a name token ("Smith," "O'Neil.").
+    func trimmingNamePunctuation() -> String {
+        let trim: Set<Character> = [".", ",", ";", ":", "'", "\"", "(", ")"]
+        var s = Substring(self)
+        while let c = s.last, trim.contains(c) { s = s.dropLast() }
+        while let c = s.first, trim.contains(c) { s = s.dropFirst() }
+        return String(s)
+    }
+}

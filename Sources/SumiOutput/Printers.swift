@@ -1,0 +1,224 @@
+import Foundation
+import SumiCore
+
+public enum OutputFormat: String, CaseIterable, Sendable {
+    case text, jsonl, json, sarif
+}
+
+public struct PrintOptions: Sendable {
+    /// Print matched values (otherwise masked). Off by default: reports must not leak data.
+    public var showValues = false
+    /// ANSI colours (text format on a terminal).
+    public var color = false
+    public init(showValues: Bool = false, color: Bool = false) {
+        self.showValues = showValues
+        self.color = color
+    }
+}
+
+/// Renders scan results. Text and JSON Lines stream file by file; JSON and SARIF are one
+/// document written at the end.
+public struct FindingPrinter {
+    public let format: OutputFormat
+    public let options: PrintOptions
+    private var collected: [FileScanResult] = []
+
+    public init(format: OutputFormat, options: PrintOptions) {
+        self.format = format
+        self.options = options
+    }
+
+    /// Output for one file, printed as soon as the file is done (empty for whole-document formats).
+    public mutating func file(_ r: FileScanResult) -> String {
+        switch format {
+        case .text: return TextFormat.render(r, options)
+        case .jsonl: return r.findings.map { JSONFormat.findingLine(r, $0, options) + "\n" }.joined()
+        case .json, .sarif:
+            collected.append(r)
+            return ""
+        }
+    }
+
+    /// Output at the end of the run.
+    public func finish(rules: [Rule]) -> String {
+        switch format {
+        case .text, .jsonl: return ""
+        case .json: return JSONFormat.document(collected, options) + "\n"
+        case .sarif: return SARIFFormat.document(collected, rules: rules, options) + "\n"
+        }
+    }
+}
+
+enum TextFormat {
+    static func paint(_ s: String, _ code: String, _ on: Bool) -> String { on ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s }
+
+    static func render(_ r: FileScanResult, _ o: PrintOptions) -> String {
+        switch r.status {
+        case .skipped(let why): return paint("\(r.path): skipped: \(why)", "2", o.color) + "\n"
+        case .failed(let why): return paint("\(r.path): error: \(why)", "31", o.color) + "\n"
+        case .scanned: break
+        }
+        var out = ""
+        for w in r.warnings { out += paint("\(r.path): warning: \(w)", "33", o.color) + "\n" }
+        if r.findings.isEmpty { return out }
+        let enc = r.encoding.map { " (\($0.rawValue))" } ?? ""
+        out += paint(r.path, "1;35", o.color) + paint(enc, "2", o.color) + "\n"
+        for f in r.findings {
+            let pos = "\(f.line):\(f.column)"
+            let value = o.showValues ? f.value : maskedValue(f.value)
+            let label = f.label.padding(toLength: max(20, f.label.count), withPad: " ", startingAt: 0)
+            out += "  " + paint(pos.padding(toLength: max(9, pos.count), withPad: " ", startingAt: 0), "32", o.color)
+                + paint(label, "33", o.color) + " " + value.replacingOccurrences(of: "\n", with: "⏎")
+                + paint("  \(f.ruleID) \(String(format4: f.score))", "2", o.color) + "\n"
+        }
+        return out
+    }
+}
+
+enum JSONFormat {
+    static func writeFinding(_ w: inout JSONWriter, _ r: FileScanResult, _ f: Finding, _ o: PrintOptions, withPath: Bool) {
+        if withPath { w.string("path", r.path) }
+        w.string("label", f.label)
+        w.string("rule", f.ruleID)
+        w.double("score", f.score)
+        w.int("start", f.start)
+        w.int("end", f.end)
+        w.int("byte_start", f.byteStart)
+        w.int("byte_end", f.byteEnd)
+        w.int("line", f.line)
+        w.int("column", f.column)
+        if withPath { w.string("encoding", r.encoding?.rawValue ?? "utf-8") }
+        if o.showValues { w.string("value", f.value) } else { w.string("masked", maskedValue(f.value)) }
+    }
+
+    static func findingLine(_ r: FileScanResult, _ f: Finding, _ o: PrintOptions) -> String {
+        var w = JSONWriter()
+        w.beginObject()
+        writeFinding(&w, r, f, o, withPath: true)
+        w.endObject()
+        return w.text
+    }
+
+    static func document(_ results: [FileScanResult], _ o: PrintOptions) -> String {
+        var w = JSONWriter()
+        w.beginObject()
+        w.beginArray("files")
+        var perLabel: [String: Int] = [:]
+        var scanned = 0, skipped = 0, failed = 0, total = 0
+        for r in results {
+            w.beginObject()
+            w.string("path", r.path)
+            switch r.status {
+            case .scanned: w.string("status", "scanned"); scanned += 1
+            case .skipped(let why): w.string("status", "skipped"); w.string("reason", why); skipped += 1
+            case .failed(let why): w.string("status", "failed"); w.string("reason", why); failed += 1
+            }
+            if let e = r.encoding { w.string("encoding", e.rawValue) } else { w.null("encoding") }
+            w.int("bytes", r.bytes)
+            w.beginArray("findings")
+            for f in r.findings {
+                w.beginObject(); writeFinding(&w, r, f, o, withPath: false); w.endObject()
+                perLabel[f.label, default: 0] += 1
+                total += 1
+            }
+            w.endArray()
+            if !r.warnings.isEmpty {
+                w.beginArray("warnings")
+                for x in r.warnings { w.string(nil, x.description) }
+                w.endArray()
+            }
+            w.endObject()
+        }
+        w.endArray()
+        w.beginObject("summary")
+        w.int("files_scanned", scanned)
+        w.int("files_skipped", skipped)
+        w.int("files_failed", failed)
+        w.int("findings", total)
+        w.beginObject("by_label")
+        for (k, v) in perLabel.sorted(by: { $0.key < $1.key }) { w.int(k, v) }
+        w.endObject()
+        w.endObject()
+        w.endObject()
+        return w.text
+    }
+}
+
+/// SARIF 2.1.0, as GitHub code scanning accepts it: one run, the rules in `tool.driver.rules`,
+/// results with relative URIs, 1-based lines and code-point columns.
+enum SARIFFormat {
+    static func uri(_ path: String) -> String {
+        var p = path
+        if p.hasPrefix("./") { p.removeFirst(2) }
+        let cwd = FileManager.default.currentDirectoryPath + "/"
+        if p.hasPrefix(cwd) { p.removeFirst(cwd.count) }
+        return p.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? p
+    }
+
+    static func document(_ results: [FileScanResult], rules: [Rule], _ o: PrintOptions) -> String {
+        var w = JSONWriter()
+        w.beginObject()
+        w.string("$schema", "https://json.schemastore.org/sarif-2.1.0.json")
+        w.string("version", "2.1.0")
+        w.beginArray("runs")
+        w.beginObject()
+        w.beginObject("tool"); w.beginObject("driver")
+        w.string("name", "sumi")
+        w.string("semanticVersion", SumiVersion.current)
+        w.beginArray("rules")
+        var ruleIndex: [String: Int] = [:]
+        for (i, r) in rules.enumerated() {
+            ruleIndex[r.id] = i
+            w.beginObject()
+            w.string("id", r.id)
+            w.string("name", r.label)
+            w.beginObject("shortDescription"); w.string("text", "\(r.label): \(r.id)"); w.endObject()
+            w.beginObject("fullDescription"); w.string("text", r.description.isEmpty ? r.label : r.description); w.endObject()
+            w.beginObject("defaultConfiguration"); w.string("level", "warning"); w.endObject()
+            w.beginObject("help"); w.string("text", "Sensitive data of type \(r.label). Remove it, or de-identify with `sumi redact`."); w.endObject()
+            w.beginObject("properties")
+            w.beginArray("tags"); w.string(nil, "privacy"); w.string(nil, r.label); w.endArray()
+            w.endObject()
+            w.endObject()
+        }
+        w.endArray()
+        w.endObject(); w.endObject()
+        w.string("columnKind", "unicodeCodePoints")
+        w.beginArray("results")
+        for r in results where r.status == .scanned {
+            for f in r.findings {
+                w.beginObject()
+                w.string("ruleId", f.ruleID)
+                if let i = ruleIndex[f.ruleID] { w.int("ruleIndex", i) }
+                w.string("level", "warning")
+                let shown = o.showValues ? f.value : maskedValue(f.value)
+                w.beginObject("message"); w.string("text", "\(f.label) found: \(shown)"); w.endObject()
+                w.beginArray("locations"); w.beginObject(); w.beginObject("physicalLocation")
+                w.beginObject("artifactLocation"); w.string("uri", uri(r.path)); w.string("uriBaseId", "%SRCROOT%"); w.endObject()
+                let (endLine, endColumn) = endPosition(f)
+                w.beginObject("region")
+                w.int("startLine", f.line); w.int("startColumn", f.column)
+                w.int("endLine", endLine); w.int("endColumn", endColumn)
+                w.int("charOffset", f.start); w.int("charLength", f.end - f.start)
+                w.endObject()
+                w.endObject(); w.endObject(); w.endArray()
+                w.beginObject("properties"); w.string("label", f.label); w.double("score", f.score); w.endObject()
+                w.endObject()
+            }
+        }
+        w.endArray()
+        w.endObject()
+        w.endArray()
+        w.endObject()
+        return w.text
+    }
+
+    /// Line and (exclusive) column after the value.
+    static func endPosition(_ f: Finding) -> (Int, Int) {
+        var line = f.line, col = f.column
+        for u in f.value.unicodeScalars {
+            if u == "\n" { line += 1; col = 1 } else { col += 1 }
+        }
+        return (line, col)
+    }
+}

@@ -1,0 +1,154 @@
+import ArgumentParser
+import Foundation
+import SumiCore
+import SumiOutput
+import SumiText
+
+/// Options shared by commands that load rules.
+struct RuleOptions: ParsableArguments {
+    @Option(name: .long, help: "Rules folder (default: the bundled rules/).")
+    var rules: String?
+
+    func loadPack() throws -> RulePack {
+        let dir: URL
+        if let rules { dir = URL(fileURLWithPath: rules) } else if let d = RulePack.defaultDirectory() { dir = d } else {
+            throw ValidationError("bundled rules/ not found; pass --rules DIR or set SUMI_RULES")
+        }
+        return try RulePack(directory: dir)
+    }
+}
+
+struct ScanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "scan",
+        abstract: "Scan files and folders for sensitive data.",
+        discussion: "Exit status: 0 nothing found, 1 findings, 2 error."
+    )
+
+    @Argument(help: "Files or folders to scan.")
+    var paths: [String]
+
+    @OptionGroup var ruleOptions: RuleOptions
+
+    @Option(help: "Output format: text, jsonl, json or sarif.")
+    var format: String = "text"
+
+    @Flag(help: "Print matched values (masked by default).")
+    var showValues = false
+
+    @Option(help: "Drop findings scoring below this (0 to 1).")
+    var minScore: Double = 0.5
+
+    @Option(help: "Only these labels, comma-separated (e.g. PERSON,PHONE_NUMBER).")
+    var labels: String?
+
+    @Option(help: "Force the input encoding (utf-8, shift_jis, euc-jp, utf-16le, utf-16be, iso-2022-jp).")
+    var encoding: String?
+
+    @Option(name: .shortAndLong, help: "Write the report to this file (atomically) instead of standard output.")
+    var output: String?
+
+    @Flag(help: "Include hidden files and folders.")
+    var hidden = false
+
+    func run() throws {
+        do {
+            let code = try execute()
+            throw ExitCode(code)
+        } catch let e as RuleError {
+            FileHandle.standardError.write(Data("sumi: rule error: \(e)\n".utf8))
+            throw ExitCode(2)
+        }
+    }
+
+    func execute() throws -> Int32 {
+        guard let fmt = OutputFormat(rawValue: format) else {
+            throw ValidationError("unknown --format \(format) (text, jsonl, json, sarif)")
+        }
+        guard (0...1).contains(minScore) else { throw ValidationError("--min-score must be between 0 and 1") }
+        var forced: TextEncoding? = nil
+        if let encoding {
+            guard let e = TextEncoding(userName: encoding) else { throw ValidationError("unknown --encoding \(encoding)") }
+            forced = e
+        }
+        let pack = try ruleOptions.loadPack()
+        var opts = ScanOptions(minScore: minScore)
+        if let labels {
+            let set = Set(labels.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).uppercased() })
+            let unknown = set.subtracting(pack.labels)
+            if !unknown.isEmpty { throw ValidationError("no rule has label(s) \(unknown.sorted().joined(separator: ", "))") }
+            opts.labels = set
+        }
+        let scanner = Scanner(pack: pack, options: opts)
+        let session = scanner.makeSession()
+        let toTerminal = output == nil && isatty(1) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+        var printer = FindingPrinter(format: fmt, options: PrintOptions(showValues: showValues, color: toTerminal && fmt == .text))
+        let sink = OutputSink(path: output)
+        var found = false, failed = false
+        var walkErrors: [String] = []
+        let files = FileWalker.files(under: paths, includeHidden: hidden, errors: &walkErrors)
+        for e in walkErrors {
+            FileHandle.standardError.write(Data("sumi: \(e)\n".utf8))
+            failed = true
+        }
+        for path in files {
+            let r = scanner.scanFile(atPath: path, encoding: forced, session: session)
+            if !r.findings.isEmpty { found = true }
+            if case .failed(let why) = r.status {
+                failed = true
+                if fmt != .text { FileHandle.standardError.write(Data("sumi: \(path): \(why)\n".utf8)) }
+            }
+            if case .skipped(let why) = r.status, fmt != .text {
+                FileHandle.standardError.write(Data("sumi: \(path): skipped: \(why)\n".utf8))
+            }
+            sink.write(printer.file(r))
+        }
+        sink.write(printer.finish(rules: pack.rules.map(\.rule)))
+        try sink.close()
+        return failed ? 2 : (found ? 1 : 0)
+    }
+}
+
+/// Standard output, or a file written atomically (temporary file, then rename).
+final class OutputSink {
+    let path: String?
+    var buffer = Data()
+    init(path: String?) { self.path = path }
+
+    func write(_ s: String) {
+        guard !s.isEmpty else { return }
+        if path == nil { FileHandle.standardOutput.write(Data(s.utf8)) } else { buffer.append(Data(s.utf8)) }
+    }
+
+    func close() throws {
+        guard let path else { return }
+        try buffer.write(to: URL(fileURLWithPath: path), options: .atomic)
+    }
+}
+
+/// Plain recursive listing in path order (the batch runner adds ignore files and parallelism).
+enum FileWalker {
+    static func files(under roots: [String], includeHidden: Bool, errors: inout [String]) -> [String] {
+        let fm = FileManager.default
+        var out: [String] = []
+        for root in roots {
+            var isDir: ObjCBool = false
+            guard fm.fileExists(atPath: root, isDirectory: &isDir) else { errors.append("\(root): no such file or folder"); continue }
+            if !isDir.boolValue { out.append(root); continue }
+            var stack = [root]
+            var dirFiles: [String] = []
+            while let dir = stack.popLast() {
+                guard let names = try? fm.contentsOfDirectory(atPath: dir) else { errors.append("\(dir): cannot list folder"); continue }
+                for name in names.sorted(by: >) {
+                    if !includeHidden && name.hasPrefix(".") { continue }
+                    let p = dir.hasSuffix("/") ? dir + name : dir + "/" + name
+                    var d: ObjCBool = false
+                    guard fm.fileExists(atPath: p, isDirectory: &d) else { continue }
+                    if d.boolValue { stack.append(p) } else { dirFiles.append(p) }
+                }
+            }
+            out += dirFiles.sorted()
+        }
+        return out
+    }
+}
