@@ -13,6 +13,9 @@ public struct Rule: Sendable {
     /// Run the patterns only near these words (a prefilter, like gitleaks' keywords).
     public var keywords: WordSet?
     public var keywordWindow = 64
+    /// Every match contains an ASCII digit (after normalization): the patterns then run only near
+    /// digits, which skips most prose.
+    public var requiresDigit = false
     public var context: ContextSpec?
     public var exclude: ExcludeSpec?
     public var dictionary: DictionarySpec?

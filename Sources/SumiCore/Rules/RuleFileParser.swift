@@ -25,7 +25,7 @@ public struct RuleError: Error, CustomStringConvertible, Sendable {
 public enum RuleFileParser {
     static let ruleKeys: Set<String> = [
         "id", "label", "description", "languages", "score", "patterns", "case_insensitive", "validator",
-        "keywords", "context", "exclude", "dictionary", "limits", "examples",
+        "keywords", "requires_digit", "context", "exclude", "dictionary", "limits", "examples",
     ]
 
     public static func parse(yaml: String, file: String) throws -> [Rule] {
@@ -92,6 +92,7 @@ public enum RuleFileParser {
                 rule.score = s
             case "patterns": rule.patterns = try strings(v, key, fail)
             case "case_insensitive": rule.caseInsensitive = try bool(v, key, fail)
+            case "requires_digit": rule.requiresDigit = try bool(v, key, fail)
             case "validator":
                 if let name = v.string {
                     rule.validator = ValidatorSpec(name: name)

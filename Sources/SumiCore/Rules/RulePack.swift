@@ -14,12 +14,12 @@ public final class CompiledRule: Sendable {
     let excludeValues: Set<String>
     let excludeRegexes: [PCRE2Regex]
     let dictionaryList: Int?
-    let thenList: Int?
+    let thenTrie: PrefixTrie?
     let stopwords: Set<String>
 
     init(rule: Rule, index: Int, regexes: [PCRE2Regex], validator: CompiledValidator?, keywordList: Int?,
          contextList: Int?, excludeList: Int?, excludeValues: Set<String>, excludeRegexes: [PCRE2Regex],
-         dictionaryList: Int?, thenList: Int?, stopwords: Set<String>) {
+         dictionaryList: Int?, thenTrie: PrefixTrie?, stopwords: Set<String>) {
         self.rule = rule
         self.index = index
         self.regexes = regexes
@@ -30,7 +30,7 @@ public final class CompiledRule: Sendable {
         self.excludeValues = excludeValues
         self.excludeRegexes = excludeRegexes
         self.dictionaryList = dictionaryList
-        self.thenList = thenList
+        self.thenTrie = thenTrie
         self.stopwords = stopwords
     }
 }
@@ -57,8 +57,6 @@ public final class RulePack: @unchecked Sendable {
     /// For each automaton term, the word lists it belongs to.
     let termLists: [[Int32]]
     let listCount: Int
-    /// Lists used as `then` parts of dictionary rules (their hits are indexed by start).
-    let thenLists: Set<Int>
     /// Largest capture count of any pattern, to size match data.
     let maxCaptures: Int
     public let labels: Set<String>
@@ -124,7 +122,7 @@ public final class RulePack: @unchecked Sendable {
         var builder = WordListBuilder(root: root)
         var compiled: [CompiledRule] = []
         var maxCaps = 1
-        var thenLists = Set<Int>()
+        var trieCache: [String: PrefixTrie] = [:]
         var validatorCache: [String: PersonNameValidator] = [:]
         for (index, rule) in rules.enumerated() {
             func fail(_ reason: String) -> RuleError {
@@ -173,8 +171,17 @@ public final class RulePack: @unchecked Sendable {
             let contextList = try rule.context.flatMap { $0.words.isEmpty ? nil : try builder.list($0.words, fail: fail) }
             let excludeList = try rule.exclude.flatMap { $0.words.isEmpty ? nil : try builder.list($0.words, fail: fail) }
             let dictionaryList = try rule.dictionary.map { try builder.list($0.terms, fail: fail) }
-            let thenList = try rule.dictionary?.then.map { try builder.list($0, fail: fail) }
-            if let t = thenList { thenLists.insert(t) }
+            var thenTrie: PrefixTrie? = nil
+            if let then = rule.dictionary?.then {
+                let key = then.files.sorted().joined(separator: "\u{1}") + "\u{2}" + then.words.joined(separator: "\u{1}")
+                if let cached = trieCache[key] { thenTrie = cached } else {
+                    var words = then.words.map(WordListBuilder.key)
+                    for f in then.files { words += try builder.readTerms(f, fail: fail) }
+                    let trie = PrefixTrie(terms: words.map { Array($0.utf8) })
+                    trieCache[key] = trie
+                    thenTrie = trie
+                }
+            }
             var stop = Set<String>()
             if let d = rule.dictionary {
                 for w in d.stopwords.words { stop.insert(WordListBuilder.key(w)) }
@@ -184,14 +191,13 @@ public final class RulePack: @unchecked Sendable {
                 rule: rule, index: index, regexes: regexes, validator: validator,
                 keywordList: keywordList, contextList: contextList, excludeList: excludeList,
                 excludeValues: Set((rule.exclude?.values ?? []).map(WordListBuilder.key)),
-                excludeRegexes: excludeRegexes, dictionaryList: dictionaryList, thenList: thenList,
+                excludeRegexes: excludeRegexes, dictionaryList: dictionaryList, thenTrie: thenTrie,
                 stopwords: stop))
         }
         self.rules = compiled
         self.automaton = Automaton(terms: builder.terms.map { Array($0.utf8) })
         self.termLists = builder.termLists
         self.listCount = builder.listCount
-        self.thenLists = thenLists
         self.maxCaptures = maxCaps
         self.labels = Set(rules.map(\.label))
     }

@@ -1,3 +1,4 @@
+import Dispatch
 import SumiText
 
 public struct ScanOptions: Sendable {
@@ -10,6 +11,8 @@ public struct ScanOptions: Sendable {
     /// Bytes scanned at once, and bytes of overlap on each side so no finding is split.
     public var chunkSize = 1 << 20
     public var overlap = 4096
+    /// Measure time spent per rule (`sumi bench --per-rule`).
+    public var profile = false
 
     public init(minScore: Double = 0.5, labels: Set<String>? = nil, trace: Bool = false) {
         self.minScore = minScore
@@ -56,6 +59,9 @@ public final class ScanSession {
     var warnings: [ScanWarning] = []
     var candidates: [Candidate] = []
     var owner: [Int32] = []
+    /// Nanoseconds spent per rule index, and in the dictionary automaton (when profiling).
+    public var ruleNanos: [UInt64] = []
+    public var automatonNanos: UInt64 = 0
 
     init(pack: RulePack) {
         scratch = RegexScratch(maxCaptures: pack.maxCaptures)
@@ -77,7 +83,7 @@ public final class Scanner: @unchecked Sendable {
         active = pack.rules.filter { options.labels?.contains($0.rule.label) ?? true }
         var used = [Bool](repeating: false, count: pack.listCount)
         for r in active {
-            for l in [r.keywordList, r.contextList, r.excludeList, r.dictionaryList, r.thenList] {
+            for l in [r.keywordList, r.contextList, r.excludeList, r.dictionaryList] {
                 if let l { used[l] = true }
             }
         }
@@ -197,17 +203,26 @@ public final class Scanner: @unchecked Sendable {
             session.hits = []
             for l in 0..<hits.count { hits[l].removeAll(keepingCapacity: true) }
             let termLists = pack.termLists, used = usedLists
+            let t0 = options.profile ? DispatchTime.now().uptimeNanoseconds : 0
             pack.automaton.scan(t) { hit in
                 for l in termLists[Int(hit.term)] where used[Int(l)] {
                     hits[Int(l)].append(hit.start..<hit.end)
                 }
             }
             session.hits = hits
+            if options.profile {
+                session.automatonNanos += DispatchTime.now().uptimeNanoseconds - t0
+                if session.ruleNanos.isEmpty { session.ruleNanos = Array(repeating: 0, count: pack.rules.count) }
+            }
             // 2. Candidates from patterns and dictionaries.
             var cands: [Cand] = []
+            var digitWindows: [Range<Int>]? = nil
             for r in active {
-                if !r.regexes.isEmpty { collectPatternMatches(r, t, session, &cands) }
+                let t1 = options.profile ? DispatchTime.now().uptimeNanoseconds : 0
+                if r.rule.requiresDigit && digitWindows == nil { digitWindows = Scanner.digitWindows(t) }
+                if !r.regexes.isEmpty { collectPatternMatches(r, t, session, digitWindows, &cands) }
                 if r.dictionaryList != nil { collectDictionaryMatches(r, t, session, &cands) }
+                if options.profile { session.ruleNanos[r.index] += DispatchTime.now().uptimeNanoseconds - t1 }
             }
             // 3. Validators, exclusions, context.
             for i in cands.indices { evaluate(&cands[i], t, session) }
@@ -249,9 +264,40 @@ public final class Scanner: @unchecked Sendable {
         }
     }
 
-    private func collectPatternMatches(_ r: CompiledRule, _ t: UnsafeBufferPointer<UInt8>, _ session: ScanSession, _ cands: inout [Cand]) {
+    /// Stretches of text around digits: `before` bytes ahead of a digit run, `after` bytes past it,
+    /// merged when they touch. Digit-bearing rules only need to look there.
+    static func digitWindows(_ t: UnsafeBufferPointer<UInt8>, before: Int = 128, after: Int = 64) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        var i = 0
+        let n = t.count
+        while i < n {
+            if t[i] &- 0x30 < 10 {
+                var ws = max(0, i - before)
+                while ws > 0 && t[ws] & 0xC0 == 0x80 { ws -= 1 }
+                var j = i + 1
+                while j < n && t[j] &- 0x30 < 10 { j += 1 }
+                var we = min(n, j + after)
+                while we < n && t[we] & 0xC0 == 0x80 { we += 1 }
+                if let last = out.last, last.upperBound >= ws {
+                    out[out.count - 1] = last.lowerBound..<max(we, last.upperBound)
+                } else {
+                    out.append(ws..<we)
+                }
+                i = j
+            } else {
+                i += 1
+            }
+        }
+        return out
+    }
+
+    private func collectPatternMatches(_ r: CompiledRule, _ t: UnsafeBufferPointer<UInt8>, _ session: ScanSession,
+                                       _ digitWindows: [Range<Int>]?, _ cands: inout [Cand]) {
         var windows: [Range<Int>] = []
-        if let k = r.keywordList {
+        if r.rule.requiresDigit, let d = digitWindows {
+            windows = d
+            if windows.isEmpty { return }
+        } else if let k = r.keywordList {
             let w = r.rule.keywordWindow
             for h in session.hits[k] {
                 let ws = stepBack(t, h.lowerBound, w), we = stepForward(t, h.upperBound, w)
@@ -282,19 +328,16 @@ public final class Scanner: @unchecked Sendable {
 
     private func collectDictionaryMatches(_ r: CompiledRule, _ t: UnsafeBufferPointer<UInt8>, _ session: ScanSession, _ cands: inout [Cand]) {
         guard let d = r.dictionaryList, let spec = r.rule.dictionary else { return }
-        var thenEnds: [Int: Int] = [:]
-        if let tl = r.thenList {
-            for h in session.hits[tl] { thenEnds[h.lowerBound] = max(thenEnds[h.lowerBound] ?? 0, h.upperBound) }
-        }
         for h in session.hits[d] {
             if spec.capitalized, t[h.lowerBound] >= 0x61 && t[h.lowerBound] <= 0x7A { continue }
             if !r.stopwords.isEmpty, r.stopwords.contains(lowerKey(t, h)) { continue }
             var value = h
-            if r.thenList != nil {
+            if let trie = r.thenTrie {
                 var next = h.upperBound
                 if next < t.count && t[next] == 0x20 { next += 1 }
-                if let e = thenEnds[h.upperBound] ?? thenEnds[next],
-                   !spec.capitalized || !(t[next] >= 0x61 && t[next] <= 0x7A) {
+                let lowerStart = next < t.count && t[next] >= 0x61 && t[next] <= 0x7A
+                if let e = trie.longestMatch(in: t, at: h.upperBound) ?? (next > h.upperBound ? trie.longestMatch(in: t, at: next) : nil),
+                   !(spec.capitalized && lowerStart) {
                     value = h.lowerBound..<e
                 } else if !spec.thenOptional {
                     continue
