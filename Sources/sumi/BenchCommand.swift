@@ -33,7 +33,7 @@ struct BenchCommand: ParsableCommand {
         let genTime = Date().timeIntervalSince(genStart)
         var options = ScanOptions()
         options.profile = perRule
-        let scanner = Scanner(pack: pack, options: options)
+        let scanner = RuleScanner(pack: pack, options: options)
         let session = scanner.makeSession()
         let start = Date()
         let result = scanner.scanFile(atPath: path, session: session)

@@ -36,7 +36,7 @@ struct RulesTestCommand: ParsableCommand {
 
     func run() throws {
         let pack = try ruleOptions.loadPack()
-        let scanner = Scanner(pack: pack, options: ScanOptions(minScore: minScore))
+        let scanner = RuleScanner(pack: pack, options: ScanOptions(minScore: minScore))
         let ev = try CorpusEvaluator.evaluate(corpus: URL(fileURLWithPath: corpus), scanner: scanner)
         print(json ? EvaluationReport.json(ev, showValues: showValues) : EvaluationReport.text(ev, showValues: showValues, limit: limit), terminator: json ? "\n" : "")
     }

@@ -79,7 +79,7 @@ struct ScanCommand: ParsableCommand {
             if !unknown.isEmpty { throw ValidationError("no rule has label(s) \(unknown.sorted().joined(separator: ", "))") }
             opts.labels = set
         }
-        let scanner = Scanner(pack: pack, options: opts)
+        let scanner = RuleScanner(pack: pack, options: opts)
         let session = scanner.makeSession()
         let toTerminal = output == nil && isatty(1) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
         var printer = FindingPrinter(format: fmt, options: PrintOptions(showValues: showValues, color: toTerminal && fmt == .text))

@@ -6,11 +6,12 @@ enum Fixtures {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let rulesDir = root.appendingPathComponent("rules")
     static let corporaDir = root.appendingPathComponent("corpora")
-    static let pack: RulePack = {
-        do { return try RulePack(directory: rulesDir) } catch { fatalError("default rules do not load: \(error)") }
-    }()
-    static let scanner = Scanner(pack: pack)
-    static let tracer = Scanner(pack: pack, options: ScanOptions(trace: true))
+    private static let loaded = Result { try RulePack(directory: rulesDir) }
+    /// The default pack; a test that needs it fails (rather than crashing the run) when it does not load.
+    static func defaultPack() throws -> RulePack { try loaded.get() }
+    static func defaultScanner(_ options: ScanOptions = ScanOptions()) throws -> RuleScanner {
+        RuleScanner(pack: try defaultPack(), options: options)
+    }
 
     /// A pack from inline YAML (no dictionaries folder).
     static func pack(yaml: String) throws -> RulePack {

@@ -34,7 +34,7 @@ final class ValidatorTests: XCTestCase {
 
     // MARK: - Registry
 
-    func testBuiltinRegistry() {
+    func testBuiltinRegistry() throws {
         let expected = [
             "luhn", "my_number", "corporate_number", "iban", "ipv4", "ipv6", "date",
             "credit_card", "us_ssn", "jp_phone", "e164", "jp_postal_code",
@@ -44,14 +44,14 @@ final class ValidatorTests: XCTestCase {
         XCTAssertNotNil(Validators.check("luhn", ""))
     }
 
-    func testEmptyInputIsRejectedEverywhere() {
+    func testEmptyInputIsRejectedEverywhere() throws {
         for name in Validators.builtin.keys {
             XCTAssertEqual(Validators.check(name, ""), false, name)
             XCTAssertEqual(Validators.check(name, " "), false, name)
         }
     }
 
-    func testDirectFunctionCall() {
+    func testDirectFunctionCall() throws {
         var s = "4111111111111111"
         XCTAssertTrue(s.withUTF8 { Validators.luhn($0) })
         XCTAssertTrue(s.withUTF8 { Validators.builtin["credit_card"]!($0) })
@@ -59,7 +59,7 @@ final class ValidatorTests: XCTestCase {
 
     // MARK: - Luhn
 
-    func testLuhnValid() {
+    func testLuhnValid() throws {
         valid("luhn",
               "4111 1111 1111 1111",
               "4111-1111-1111-1111",
@@ -71,7 +71,7 @@ final class ValidatorTests: XCTestCase {
               "123456789015") // 12 digits
     }
 
-    func testLuhnInvalid() {
+    func testLuhnInvalid() throws {
         invalid("luhn",
                 "4111 1111 1111 1112",   // bad check digit
                 "79927398713",           // valid Luhn but only 11 digits
@@ -85,7 +85,7 @@ final class ValidatorTests: XCTestCase {
 
     // MARK: - Credit card
 
-    func testCreditCardValid() {
+    func testCreditCardValid() throws {
         valid("credit_card",
               "4111 1111 1111 1111",      // Visa
               "4012888888881881",         // Visa
@@ -108,7 +108,7 @@ final class ValidatorTests: XCTestCase {
               "6250941006528599")         // UnionPay
     }
 
-    func testCreditCardInvalid() {
+    func testCreditCardInvalid() throws {
         invalid("credit_card",
                 "4111111111111112",         // bad check digit
                 "123456789015",             // Luhn-valid but 12 digits
@@ -127,7 +127,7 @@ final class ValidatorTests: XCTestCase {
 
     // MARK: - My Number
 
-    func testMyNumberValid() {
+    func testMyNumberValid() throws {
         valid("my_number",
               "123456789018",
               "1234 5678 9018",
@@ -138,7 +138,7 @@ final class ValidatorTests: XCTestCase {
               "202020202027")
     }
 
-    func testMyNumberInvalid() {
+    func testMyNumberInvalid() throws {
         invalid("my_number",
                 "123456789010",    // wrong check digit
                 "123456789019",
@@ -149,7 +149,7 @@ final class ValidatorTests: XCTestCase {
                 "12345678901a")
     }
 
-    func testMyNumberCheckDigitZeroCase() {
+    func testMyNumberCheckDigitZeroCase() throws {
         // Base 00000000001: P1 = 1, Q1 = 2 → Σ=2 → r=2 → 9.  Base 00000000050: P2=5,Q2=3 → 15 → r=4 → 7.
         valid("my_number", "000000000019", "000000000507")
         // r ≤ 1 → check 0. Base 50000000000: P11=5,Q11=6 → 30 → r=8 → 3 (not 0);
@@ -160,7 +160,7 @@ final class ValidatorTests: XCTestCase {
 
     // MARK: - Corporate number
 
-    func testCorporateNumberValid() {
+    func testCorporateNumberValid() throws {
         valid("corporate_number",
               "7000012050002",     // 国税庁
               "7-0000-1205-0002",
@@ -169,7 +169,7 @@ final class ValidatorTests: XCTestCase {
               "9010401050931")
     }
 
-    func testCorporateNumberInvalid() {
+    func testCorporateNumberInvalid() throws {
         invalid("corporate_number",
                 "1000012050002",     // wrong leading check digit
                 "7000012050003",
@@ -182,7 +182,7 @@ final class ValidatorTests: XCTestCase {
 
     // MARK: - IBAN
 
-    func testIBANValid() {
+    func testIBANValid() throws {
         valid("iban",
               "DE89 3704 0044 0532 0130 00",
               "DE89370400440532013000",
@@ -210,7 +210,7 @@ final class ValidatorTests: XCTestCase {
               "LU28 0019 4006 4475 0000")
     }
 
-    func testIBANInvalid() {
+    func testIBANInvalid() throws {
         invalid("iban",
                 "DE88 3704 0044 0532 0130 00",      // wrong check digits
                 "DE89 3704 0044 0532 0130 01",      // altered BBAN
@@ -227,13 +227,13 @@ final class ValidatorTests: XCTestCase {
 
     // MARK: - IPv4
 
-    func testIPv4Valid() {
+    func testIPv4Valid() throws {
         valid("ipv4",
               "192.168.0.1", "0.0.0.0", "255.255.255.255", "10.0.0.1", "8.8.8.8",
               "1.2.3.4", "100.64.0.10", "0.10.200.0")
     }
 
-    func testIPv4Invalid() {
+    func testIPv4Invalid() throws {
         invalid("ipv4",
                 "256.1.1.1", "1.256.1.1", "1.1.1.999",
                 "01.2.3.4", "1.2.3.04", "1.2.3.00", "000.0.0.0",
@@ -243,7 +243,7 @@ final class ValidatorTests: XCTestCase {
 
     // MARK: - IPv6
 
-    func testIPv6Valid() {
+    func testIPv6Valid() throws {
         valid("ipv6",
               "2001:0db8:85a3:0000:0000:8a2e:0370:7334",
               "2001:db8:85a3:0:0:8a2e:370:7334",
@@ -267,7 +267,7 @@ final class ValidatorTests: XCTestCase {
               "ff02::1%en0.100")
     }
 
-    func testIPv6Invalid() {
+    func testIPv6Invalid() throws {
         invalid("ipv6",
                 ":::",
                 "1:::2",
@@ -297,7 +297,7 @@ final class ValidatorTests: XCTestCase {
 
     // MARK: - Dates
 
-    func testDateISOAndSlashForms() {
+    func testDateISOAndSlashForms() throws {
         assertDate("1980-03-04", 1980, 3, 4)
         assertDate("1980/3/4", 1980, 3, 4)
         assertDate("1980.3.4", 1980, 3, 4)
@@ -314,12 +314,12 @@ final class ValidatorTests: XCTestCase {
                 "1980-03-04x", "1980-03", "1980")
     }
 
-    func testDateLeapYears() {
+    func testDateLeapYears() throws {
         valid("date", "2000-02-29", "2024-02-29", "1904-02-29", "1996/2/29", "2020年2月29日")
         invalid("date", "1900-02-29", "2100-02-29", "2023-02-29", "2019/2/29", "2021年2月29日", "2024-02-30")
     }
 
-    func testDateKanjiWestern() {
+    func testDateKanjiWestern() throws {
         assertDate("1980年3月4日", 1980, 3, 4)
         assertDate("1980年03月04日", 1980, 3, 4)
         assertDate("1980 年 3 月 4 日", 1980, 3, 4)
@@ -327,7 +327,7 @@ final class ValidatorTests: XCTestCase {
         invalid("date", "1980年13月4日", "1980年2月30日", "1980年3月4", "1980年3月", "1980年3日4月", "1980年3月4日生")
     }
 
-    func testDateJapaneseEras() {
+    func testDateJapaneseEras() throws {
         assertDate("平成元年1月8日", 1989, 1, 8)
         assertDate("平成1年1月8日", 1989, 1, 8)
         assertDate("昭和64年1月7日", 1989, 1, 7)
@@ -363,7 +363,7 @@ final class ValidatorTests: XCTestCase {
                 "江戸元年1月1日")
     }
 
-    func testDateAbbreviatedEras() {
+    func testDateAbbreviatedEras() throws {
         assertDate("S55.3.4", 1980, 3, 4)
         assertDate("H1.1.8", 1989, 1, 8)
         assertDate("R2/3/4", 2020, 3, 4)
@@ -378,7 +378,7 @@ final class ValidatorTests: XCTestCase {
                 "S55.3/4", "X55.3.4", "s55.3.4", "S555.3.4", "S55.13.4", "H0.1.8")
     }
 
-    func testDateMonthDayYearNumeric() {
+    func testDateMonthDayYearNumeric() throws {
         assertDate("3/4/1980", 1980, 3, 4)       // month-first reading preferred
         assertDate("12/31/1999", 1999, 12, 31)   // only M/D valid
         assertDate("31/12/1999", 1999, 12, 31)   // only D/M valid
@@ -394,7 +394,7 @@ final class ValidatorTests: XCTestCase {
                 "3/4-1980", "3/4/19800", "3/4/1799", "3/4/2101")
     }
 
-    func testDateEnglishMonthNames() {
+    func testDateEnglishMonthNames() throws {
         assertDate("March 4, 1980", 1980, 3, 4)
         assertDate("March 4 1980", 1980, 3, 4)
         assertDate("4 March 1980", 1980, 3, 4)
@@ -430,7 +430,7 @@ final class ValidatorTests: XCTestCase {
                 "March 32, 1980")
     }
 
-    func testParseDateTrimsSurroundingSpaces() {
+    func testParseDateTrimsSurroundingSpaces() throws {
         assertDate("  1980-03-04  ", 1980, 3, 4)
         XCTAssertNil(parsed(""))
         XCTAssertNil(parsed("   "))
@@ -438,11 +438,11 @@ final class ValidatorTests: XCTestCase {
 
     // MARK: - US SSN
 
-    func testUSSSNValid() {
+    func testUSSSNValid() throws {
         valid("us_ssn", "123-45-6788", "123 45 6788", "123456788", "001-01-0001", "899-99-9999", "665-12-3456", "667-12-3456")
     }
 
-    func testUSSSNInvalid() {
+    func testUSSSNInvalid() throws {
         invalid("us_ssn",
                 "000-12-3456",   // area 000
                 "666-12-3456",   // area 666
@@ -466,7 +466,7 @@ final class ValidatorTests: XCTestCase {
 
     // MARK: - Japanese phone
 
-    func testJPPhoneValid() {
+    func testJPPhoneValid() throws {
         valid("jp_phone",
               "03-1234-5678",       // Tokyo fixed line
               "0312345678",
@@ -487,7 +487,7 @@ final class ValidatorTests: XCTestCase {
               "+81 (0)3-1234-5678")
     }
 
-    func testJPPhoneInvalid() {
+    func testJPPhoneInvalid() throws {
         invalid("jp_phone",
                 "3-1234-5678",        // no leading 0
                 "003-123-4567",       // 00 prefix
@@ -509,7 +509,7 @@ final class ValidatorTests: XCTestCase {
 
     // MARK: - E.164
 
-    func testE164Valid() {
+    func testE164Valid() throws {
         valid("e164",
               "+81312345678",
               "+819012345678",
@@ -521,7 +521,7 @@ final class ValidatorTests: XCTestCase {
               "+1 (212) 555-0123")
     }
 
-    func testE164Invalid() {
+    func testE164Invalid() throws {
         invalid("e164",
                 "81312345678",         // no '+'
                 "+0312345678",         // country code starting with 0
@@ -535,11 +535,11 @@ final class ValidatorTests: XCTestCase {
 
     // MARK: - Japanese postal code
 
-    func testJPPostalCodeValid() {
+    func testJPPostalCodeValid() throws {
         valid("jp_postal_code", "100-0001", "1000001", "060-0000", "999-9999", "000-0001")
     }
 
-    func testJPPostalCodeInvalid() {
+    func testJPPostalCodeInvalid() throws {
         invalid("jp_postal_code",
                 "000-0000", "0000000",
                 "100-001", "1000-001", "100000", "10000001", "100 0001", "10-00001",

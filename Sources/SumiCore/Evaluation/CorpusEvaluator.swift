@@ -113,7 +113,7 @@ public enum CorpusEvaluator {
         return docs
     }
 
-    public static func evaluate(corpus: URL, scanner: Scanner, labels only: Set<String>? = nil) throws -> CorpusEvaluation {
+    public static func evaluate(corpus: URL, scanner: RuleScanner, labels only: Set<String>? = nil) throws -> CorpusEvaluation {
         let docs = try loadGold(corpus: corpus)
         var ev = CorpusEvaluation()
         let session = scanner.makeSession()

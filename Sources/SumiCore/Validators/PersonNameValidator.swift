@@ -16,6 +16,7 @@ struct PersonNameValidator: Sendable {
     let stopwords: Set<String>
     let single: String
     let fallback: Bool
+    static let honorifics: Set<String> = ["様", "殿", "氏", "君", "さん", "さま", "くん", "ちゃん", "先生", "部長", "課長", "係長", "社長", "主任", "医師", "教授"]
 
     init(parameters: [String: String], load: (String) throws -> [String], fail: (String) -> RuleError) throws {
         guard let s = Script(rawValue: parameters["script"] ?? "ja") else {
@@ -50,7 +51,13 @@ struct PersonNameValidator: Sendable {
         func text(_ a: Int, _ b: Int) -> String {
             String(decoding: UnsafeBufferPointer(rebasing: value[starts[a]..<starts[b]]), as: UTF8.self)
         }
-        let n = starts.count - 1
+        var n = starts.count - 1
+        // An honorific or title glued to the name (山田太郎様) is not part of it.
+        if script != .en {
+            while n > 1, let last = Optional(text(n - 1, n)), PersonNameValidator.honorifics.contains(last) { n -= 1 }
+            if n > 2, PersonNameValidator.honorifics.contains(text(n - 2, n)) { n -= 2 }
+            while n > 1 && value[starts[n - 1]] == 0x20 { n -= 1 }
+        }
         guard n > 0 else { return nil }
         switch script {
         case .en: return checkLatin(value)
@@ -87,7 +94,7 @@ struct PersonNameValidator: Sendable {
                 }
             }
             if let s = singleHit { return s }
-            if fallback && n >= 2 && n <= 6 { return 0..<value.count }
+            if fallback && n >= 2 && n <= 6 { return 0..<starts[n] }
             return nil
         }
     }

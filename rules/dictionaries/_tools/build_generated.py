@@ -59,19 +59,30 @@ for r in read_ipadic("Noun.name.csv"):
     if reading and reading != "*" and KANA_ONLY.match(reading):
         (sur_read if r[7] == "姓" else giv_read).add(reading)
 
+# Hand-written supplements: modern given names (and their readings) that ipadic 2.7.0 lacks.
+def read_terms(path):
+    with open(f"{OUT}/{path}", encoding="utf-8") as f:
+        return {l.strip() for l in f if l.strip() and not l.startswith("#")}
+
+
+given |= read_terms("ja/given_names_modern.txt")
+giv_read |= read_terms("ja/given_name_readings_modern.txt")
+
 write("ja/surnames.txt",
       "# Japanese surnames (姓): every 名詞,固有名詞,人名,姓 surface in mecab-ipadic Noun.name.csv.\n"
       "# Matched without word boundaries; see name_stopwords.txt for entries needing context.\n"
       + IPADIC_NOTE, surnames)
 write("ja/given_names.txt",
       "# Japanese given names (名): every 名詞,固有名詞,人名,名 surface in mecab-ipadic Noun.name.csv.\n"
-      "# See name_stopwords.txt for entries that are also ordinary words.\n" + IPADIC_NOTE, given)
+      "# See name_stopwords.txt for entries that are also ordinary words.\n" + IPADIC_NOTE
+      + "# Plus the hand-written supplement given_names_modern.txt (modern names ipadic lacks).\n", given)
 write("ja/surname_readings.txt",
       "# Katakana readings of Japanese surnames (column 12 of 人名,姓 rows in mecab-ipadic Noun.name.csv).\n"
       + IPADIC_NOTE, sur_read)
 write("ja/given_name_readings.txt",
       "# Katakana readings of Japanese given names (column 12 of 人名,名 rows in mecab-ipadic Noun.name.csv).\n"
-      + IPADIC_NOTE, giv_read)
+      + IPADIC_NOTE
+      + "# Plus the hand-written supplement given_name_readings_modern.txt (modern names ipadic lacks).\n", giv_read)
 
 # ---------------------------------------------------------------- name stopwords
 VOCAB_FILES = ["Noun.csv", "Noun.verbal.csv", "Noun.adverbal.csv", "Noun.adjv.csv",

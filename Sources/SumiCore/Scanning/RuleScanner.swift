@@ -70,7 +70,7 @@ public final class ScanSession {
 }
 
 /// Runs a rule pack over text. Immutable and shareable; each thread uses its own `ScanSession`.
-public final class Scanner: @unchecked Sendable {
+public final class RuleScanner: @unchecked Sendable {
     public let pack: RulePack
     public let options: ScanOptions
     let active: [CompiledRule]
@@ -130,8 +130,10 @@ public final class Scanner: @unchecked Sendable {
                 let limit = boundary(buf, buf.count - overlap)
                 coreEnd = lastNewline(buf, from: coreStart + chunk / 2, to: limit) ?? limit
             }
+            // Blocks may end inside a character; the matcher must only ever see whole characters.
+            let scanEnd = eof ? buf.count : boundary(buf, buf.count)
             let raw: [RawFinding] = buf.withUnsafeBufferPointer { b in
-                scanChunk(b, keep: coreStart..<coreEnd, base: base, session: session)
+                scanChunk(UnsafeBufferPointer(rebasing: b[0..<scanEnd]), keep: coreStart..<coreEnd, base: base, session: session)
             }
             buf.withUnsafeBufferPointer { b in
                 for f in raw {
@@ -159,10 +161,19 @@ public final class Scanner: @unchecked Sendable {
         return findings
     }
 
-    /// The nearest character boundary at or before `i`.
+    /// The nearest character boundary at or before `i`; at the end of the buffer, the start of a
+    /// last character that is still incomplete.
     private func boundary(_ b: [UInt8], _ i: Int) -> Int {
         var j = max(0, min(i, b.count))
-        while j > 0 && j < b.count && (b[j] & 0xC0) == 0x80 { j -= 1 }
+        if j == b.count {
+            var p = j - 1
+            while p > 0 && (b[p] & 0xC0) == 0x80 { p -= 1 }
+            guard p >= 0 && p < b.count else { return j }
+            let lead = b[p]
+            let len = lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+            return p + len > b.count ? p : j
+        }
+        while j > 0 && (b[j] & 0xC0) == 0x80 { j -= 1 }
         return j
     }
 
@@ -219,7 +230,7 @@ public final class Scanner: @unchecked Sendable {
             var digitWindows: [Range<Int>]? = nil
             for r in active {
                 let t1 = options.profile ? DispatchTime.now().uptimeNanoseconds : 0
-                if r.rule.requiresDigit && digitWindows == nil { digitWindows = Scanner.digitWindows(t) }
+                if r.rule.requiresDigit && digitWindows == nil { digitWindows = RuleScanner.digitWindows(t) }
                 if !r.regexes.isEmpty { collectPatternMatches(r, t, session, digitWindows, &cands) }
                 if r.dictionaryList != nil { collectDictionaryMatches(r, t, session, &cands) }
                 if options.profile { session.ruleNanos[r.index] += DispatchTime.now().uptimeNanoseconds - t1 }

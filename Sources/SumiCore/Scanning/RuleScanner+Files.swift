@@ -30,7 +30,7 @@ public struct FileScanResult: Sendable {
     }
 }
 
-extension Scanner {
+extension RuleScanner {
     /// Files larger than this are streamed (UTF-8 only) instead of decoded whole.
     public static let streamThreshold = 32 << 20
 
@@ -44,7 +44,7 @@ extension Scanner {
         defer { try? handle.close() }
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         do {
-            if size > Scanner.streamThreshold {
+            if size > RuleScanner.streamThreshold {
                 return try scanLarge(handle: handle, path: path, forced: forced, session: s)
             }
             let data = try handle.readToEnd() ?? Data()

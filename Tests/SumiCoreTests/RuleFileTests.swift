@@ -1,0 +1,69 @@
+import XCTest
+@testable import SumiCore
+
+final class RuleFileTests: XCTestCase {
+    func testUnknownKeyIsRejectedWithLine() throws {
+        let yaml = "rules:\n  - id: r1\n    label: X\n    patern: ['a']\n"
+        XCTAssertThrowsError(try RuleFileParser.parse(yaml: yaml, file: "x.yaml")) { e in
+            let err = e as! RuleError
+            XCTAssertEqual(err.file, "x.yaml")
+            XCTAssertEqual(err.line, 4)
+            XCTAssertEqual(err.ruleID, "r1")
+            XCTAssertTrue(err.reason.contains("patern"))
+        }
+    }
+
+    func testBadPatternNamesRuleMessageAndOffset() throws {
+        let yaml = "rules:\n  - id: broken\n    label: X\n    patterns: ['abc(def']\n"
+        XCTAssertThrowsError(try RulePack(rules: RuleFileParser.parse(yaml: yaml, file: "b.yaml"), root: nil)) { e in
+            let s = "\(e)"
+            XCTAssertTrue(s.hasPrefix("b.yaml:2: broken: pattern does not compile"), s)
+            XCTAssertTrue(s.contains("missing closing parenthesis"), s)
+            XCTAssertTrue(s.contains("offset 7"), s)
+        }
+    }
+
+    func testMalformedYAMLAndTypesAreLocated() throws {
+        XCTAssertThrowsError(try RuleFileParser.parse(yaml: "rules:\n  - id: a\n    label: [\n", file: "y.yaml")) { e in
+            XCTAssertTrue("\(e)".hasPrefix("y.yaml:"), "\(e)")
+        }
+        XCTAssertThrowsError(try RuleFileParser.parse(yaml: "rules:\n  - id: a\n    label: X\n    score: 3\n    patterns: [x]\n", file: "s.yaml")) { e in
+            XCTAssertEqual((e as! RuleError).line, 4)
+        }
+        XCTAssertThrowsError(try RuleFileParser.parse(yaml: "rules:\n  - label: X\n    patterns: [x]\n", file: "n.yaml")) { e in
+            XCTAssertTrue((e as! RuleError).reason.contains("id"))
+        }
+    }
+
+    func testUnknownValidatorAndMissingDictionary() throws {
+        XCTAssertThrowsError(try Fixtures.pack(yaml: "rules:\n  - id: v\n    label: X\n    patterns: [x]\n    validator: nope\n")) { e in
+            XCTAssertTrue("\(e)".contains("unknown validator `nope`"), "\(e)")
+        }
+        XCTAssertThrowsError(try Fixtures.pack(yaml: "rules:\n  - id: d\n    label: X\n    dictionary: {files: [no/such.txt]}\n")) { e in
+            XCTAssertTrue("\(e)".contains("no/such.txt"), "\(e)")
+        }
+    }
+
+    func testDuplicateIDs() throws {
+        XCTAssertThrowsError(try Fixtures.pack(yaml: "rules:\n  - id: a\n    label: X\n    patterns: [x]\n  - id: a\n    label: Y\n    patterns: [y]\n")) { e in
+            XCTAssertTrue("\(e)".contains("duplicate rule id"), "\(e)")
+        }
+    }
+
+    func testRegexValueGroupAndLimits() throws {
+        let re = try PCRE2Regex("ID:(?<value>[0-9]+)")
+        let scratch = RegexScratch(maxCaptures: re.captureCount)
+        let text = Array("x ID:123 ID:45".utf8)
+        var values: [String] = []
+        try text.withUnsafeBufferPointer { b in
+            try re.forEachMatch(in: b, scratch: scratch) { _, v in values.append(String(decoding: b[v], as: UTF8.self)); return true }
+        }
+        XCTAssertEqual(values, ["123", "45"])
+        XCTAssertTrue(re.isJIT)
+        let evil = try PCRE2Regex("(a+)+$", limits: MatchLimits(match: 100_000))
+        let subject = Array((String(repeating: "a", count: 5000) + "b").utf8)
+        XCTAssertThrowsError(try subject.withUnsafeBufferPointer { b in
+            try evil.forEachMatch(in: b, scratch: RegexScratch()) { _, _ in true }
+        }) { e in XCTAssertEqual(e as? RegexMatchError, .matchLimit) }
+    }
+}
