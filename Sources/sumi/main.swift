@@ -5,7 +5,7 @@ struct Sumi: ParsableCommand {
         commandName: "sumi",
         abstract: "Find personal and special care-required data in Japanese and English text, and de-identify it.",
         version: "0.1.0",
-        subcommands: [ScanCommand.self, RulesCommand.self, BenchCommand.self]
+        subcommands: [ScanCommand.self, ExplainCommand.self, RulesCommand.self, BenchCommand.self]
     )
 }
 

@@ -268,14 +268,29 @@ struct WordListBuilder {
         guard let url = resolve(file) else {
             throw RuleError(file: file, line: 0, reason: "dictionary file not found: \(file)")
         }
-        guard let text = try? String(contentsOf: url, encoding: .utf8) else {
-            throw RuleError(file: url.path, line: 0, reason: "dictionary file is not readable UTF-8 text")
+        guard let data = try? Data(contentsOf: url) else {
+            throw RuleError(file: url.path, line: 0, reason: "dictionary file is not readable")
         }
+        // Work on bytes: dictionaries hold tens of thousands of lines and load on every run.
+        var raw = [UInt8](data)
+        if raw.starts(with: [0xEF, 0xBB, 0xBF]) { raw.removeFirst(3) }
+        if let bad = raw.withUnsafeBufferPointer({ TextDecoder.firstInvalidUTF8($0) }) {
+            throw RuleError(file: url.path, line: raw[..<bad].filter { $0 == 0x0A }.count + 1, reason: "dictionary file is not valid UTF-8")
+        }
+        let bytes = Normalizer.normalize(raw).bytes
         var out: [String] = []
-        for line in text.split(omittingEmptySubsequences: true, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
-            let t = line.trimmingCharacters(in: .whitespaces)
-            if t.isEmpty || t.hasPrefix("#") { continue }
-            out.append(WordListBuilder.key(t))
+        var lineStart = 0
+        let n = bytes.count
+        while lineStart < n {
+            var lineEnd = lineStart
+            while lineEnd < n && bytes[lineEnd] != 0x0A { lineEnd += 1 }
+            var a = lineStart, b = lineEnd
+            while a < b && (bytes[a] == 0x20 || bytes[a] == 0x09) { a += 1 }
+            while b > a && (bytes[b - 1] == 0x20 || bytes[b - 1] == 0x09 || bytes[b - 1] == 0x0D) { b -= 1 }
+            if a < b && bytes[a] != 0x23 {
+                out.append(String(decoding: bytes[a..<b].map { ($0 >= 0x41 && $0 <= 0x5A) ? $0 + 0x20 : $0 }, as: UTF8.self))
+            }
+            lineStart = lineEnd + 1
         }
         fileCache[file] = out
         return out

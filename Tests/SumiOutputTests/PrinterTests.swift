@@ -1,0 +1,150 @@
+import Foundation
+import XCTest
+import SumiCore
+import SumiText
+@testable import SumiOutput
+
+final class PrinterTests: XCTestCase {
+    let finding = Finding(label: "PHONE_NUMBER", ruleID: "jp-phone-number", score: 0.9, byteStart: 9, byteEnd: 21,
+                          start: 3, end: 15, line: 2, column: 4, value: "090-1234-5678")
+
+    var result: FileScanResult {
+        FileScanResult(path: "docs/メモ.txt", status: .scanned, encoding: .shiftJIS, bytes: 40, findings: [finding])
+    }
+
+    func testJSONLinesFieldsAndMasking() throws {
+        var p = FindingPrinter(format: .jsonl, options: PrintOptions())
+        let line = p.file(result)
+        let obj = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        XCTAssertEqual(obj["path"] as? String, "docs/メモ.txt")
+        XCTAssertEqual(obj["label"] as? String, "PHONE_NUMBER")
+        XCTAssertEqual(obj["rule"] as? String, "jp-phone-number")
+        XCTAssertEqual(obj["start"] as? Int, 3)
+        XCTAssertEqual(obj["end"] as? Int, 15)
+        XCTAssertEqual(obj["byte_start"] as? Int, 9)
+        XCTAssertEqual(obj["byte_end"] as? Int, 21)
+        XCTAssertEqual(obj["line"] as? Int, 2)
+        XCTAssertEqual(obj["column"] as? Int, 4)
+        XCTAssertEqual(obj["encoding"] as? String, "shift_jis")
+        XCTAssertNil(obj["value"])
+        XCTAssertFalse(line.contains("1234-5678"))
+        var shown = FindingPrinter(format: .jsonl, options: PrintOptions(showValues: true))
+        XCTAssertTrue(shown.file(result).contains("\"value\":\"090-1234-5678\""))
+    }
+
+    func testTextIsMaskedAndGrouped() {
+        var p = FindingPrinter(format: .text, options: PrintOptions())
+        let out = p.file(result)
+        XCTAssertTrue(out.hasPrefix("docs/メモ.txt (shift_jis)\n"))
+        XCTAssertTrue(out.contains("2:4"))
+        XCTAssertFalse(out.contains("1234"))
+        XCTAssertFalse(out.contains("\u{1B}["), "no colour unless asked")
+    }
+
+    func testSARIFStructure() throws {
+        var p = FindingPrinter(format: .sarif, options: PrintOptions())
+        _ = p.file(result)
+        var rule = Rule(id: "jp-phone-number", label: "PHONE_NUMBER")
+        rule.description = "Japanese phone numbers"
+        let doc = p.finish(rules: [rule])
+        let obj = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(doc.utf8)) as? [String: Any])
+        XCTAssertEqual(obj["version"] as? String, "2.1.0")
+        let run = try XCTUnwrap((obj["runs"] as? [[String: Any]])?.first)
+        let driver = try XCTUnwrap((run["tool"] as? [String: Any])?["driver"] as? [String: Any])
+        XCTAssertEqual(driver["name"] as? String, "sumi")
+        XCTAssertEqual((driver["rules"] as? [[String: Any]])?.first?["id"] as? String, "jp-phone-number")
+        let res = try XCTUnwrap((run["results"] as? [[String: Any]])?.first)
+        XCTAssertEqual(res["ruleId"] as? String, "jp-phone-number")
+        XCTAssertEqual(res["ruleIndex"] as? Int, 0)
+        let loc = try XCTUnwrap(((res["locations"] as? [[String: Any]])?.first?["physicalLocation"]) as? [String: Any])
+        let uri = try XCTUnwrap((loc["artifactLocation"] as? [String: Any])?["uri"] as? String)
+        XCTAssertEqual(uri, "docs/%E3%83%A1%E3%83%A2.txt")
+        let region = try XCTUnwrap(loc["region"] as? [String: Any])
+        XCTAssertEqual(region["startLine"] as? Int, 2)
+        XCTAssertEqual(region["startColumn"] as? Int, 4)
+        XCTAssertEqual(region["endColumn"] as? Int, 17)
+        XCTAssertFalse(doc.contains("1234-5678"))
+    }
+
+    func testJSONDocumentSummary() throws {
+        var p = FindingPrinter(format: .json, options: PrintOptions())
+        _ = p.file(result)
+        _ = p.file(FileScanResult(path: "a.bin", status: .skipped("binary file")))
+        _ = p.file(FileScanResult(path: "b.txt", status: .failed("not valid utf-8 at byte 3")))
+        let doc = p.finish(rules: [])
+        let obj = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(doc.utf8)) as? [String: Any])
+        let summary = try XCTUnwrap(obj["summary"] as? [String: Any])
+        XCTAssertEqual(summary["files_scanned"] as? Int, 1)
+        XCTAssertEqual(summary["files_skipped"] as? Int, 1)
+        XCTAssertEqual(summary["files_failed"] as? Int, 1)
+        XCTAssertEqual((summary["by_label"] as? [String: Int])?["PHONE_NUMBER"], 1)
+    }
+
+    func testMaskedValueKeepsShapeOnly() {
+        XCTAssertEqual(maskedValue("090-1234-5678"), "0**-****-****")
+        XCTAssertEqual(maskedValue("山田太郎"), "＊＊＊＊")
+        XCTAssertEqual(maskedValue("taro@example.jp"), "t***@*******.**")
+    }
+}
+
+/// The command line as users run it: exit codes, formats, bad input.
+final class CommandLineTests: XCTestCase {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    func sumi(_ args: [String], stdin: Data? = nil) throws -> (status: Int32, out: String, err: String) {
+        let exe = Self.root.appendingPathComponent(".build/debug/sumi")
+        guard FileManager.default.isExecutableFile(atPath: exe.path) else {
+            XCTFail("sumi binary not built at \(exe.path)"); return (-1, "", "")
+        }
+        let p = Process()
+        p.executableURL = exe
+        p.arguments = args
+        p.environment = ["SUMI_RULES": Self.root.appendingPathComponent("rules").path, "PATH": "/usr/bin:/bin"]
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        try p.run()
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+    }
+
+    func tempDir() throws -> URL {
+        let d = FileManager.default.temporaryDirectory.appendingPathComponent("sumi-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: d, withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(at: d) }
+        return d
+    }
+
+    func testExitCodesAndFormats() throws {
+        let d = try tempDir()
+        try "電話：090-1234-5678\n".write(to: d.appendingPathComponent("a.txt"), atomically: true, encoding: .utf8)
+        try "nothing to see here\n".write(to: d.appendingPathComponent("b.txt"), atomically: true, encoding: .utf8)
+        let found = try sumi(["scan", d.appendingPathComponent("a.txt").path, "--format", "jsonl"])
+        XCTAssertEqual(found.status, 1)
+        XCTAssertTrue(found.out.contains("\"label\":\"PHONE_NUMBER\""))
+        XCTAssertFalse(found.out.contains("1234-5678"))
+        let clean = try sumi(["scan", d.appendingPathComponent("b.txt").path])
+        XCTAssertEqual(clean.status, 0)
+        let sarif = try sumi(["scan", d.path, "--format", "sarif"])
+        XCTAssertEqual(sarif.status, 1)
+        XCTAssertNotNil(try JSONSerialization.jsonObject(with: Data(sarif.out.utf8)))
+    }
+
+    func testErrorsGiveStatusTwo() throws {
+        let d = try tempDir()
+        let rules = d.appendingPathComponent("rules")
+        try FileManager.default.createDirectory(at: rules, withIntermediateDirectories: true)
+        try "rules:\n  - id: bad\n    label: X\n    patterns: ['(a']\n".write(to: rules.appendingPathComponent("r.yaml"), atomically: true, encoding: .utf8)
+        let bad = try sumi(["scan", "--rules", rules.path, d.path])
+        XCTAssertEqual(bad.status, 2)
+        XCTAssertTrue(bad.err.contains("r.yaml:2: bad: pattern does not compile"), bad.err)
+        try Data([0x61, 0xFF, 0xFE, 0x80, 0x62]).write(to: d.appendingPathComponent("broken.txt"))
+        let broken = try sumi(["scan", d.appendingPathComponent("broken.txt").path])
+        XCTAssertEqual(broken.status, 2)
+        XCTAssertTrue(broken.out.contains("byte"), broken.out)
+        let missing = try sumi(["scan", "/no/such/path"])
+        XCTAssertEqual(missing.status, 2)
+    }
+}
