@@ -50,7 +50,7 @@ struct BenchCommand: ParsableCommand {
         print("throughput:  \(String(format: "%.1f", mb / elapsed)) MB/s")
         print("peak memory: \(String(format: "%.0f", peakMB)) MB (max resident set)")
         if perRule {
-            print(String(format: "  %8.3f s  dictionary automaton", Double(session.automatonNanos) / 1e9))
+            print(String(format: "  %8.3f s  dictionary automaton (%d hits kept)", Double(session.automatonNanos) / 1e9, session.automatonHits))
             for (i, ns) in session.ruleNanos.enumerated().sorted(by: { $0.1 > $1.1 }) {
                 print(String(format: "  %8.3f s  ", Double(ns) / 1e9) + pack.rules[i].rule.id)
             }

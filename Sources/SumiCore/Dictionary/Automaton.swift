@@ -43,96 +43,128 @@ public final class Automaton: @unchecked Sendable {
     public var stateCount: Int { fail.count }
 
     /// Builds from terms (already normalized). Term ids are their indices in `terms`.
+    /// Built with flat arrays and one hash map: packs hold ~100,000 terms and load on every run.
     public init(terms: [[UInt8]]) {
-        // 1. Trie in insertion numbering.
-        var children: [[(UInt8, Int32)]] = [[]]
-        var terminal: [[Int32]] = [[]]
+        // 1. Trie in insertion numbering: child map keyed by state << 8 | byte.
+        var child: [Int: Int32] = [:]
+        child.reserveCapacity(terms.count * 4)
+        var stateCount = 1
+        var parentOf: [Int32] = [-1], byteOf: [UInt8] = [0]
+        var ownHead: [Int32] = [-1]                 // linked list of terms ending at a state
+        var ownNext: [Int32] = []
         var termLengths: [Int32] = [], boundaryStart: [Bool] = [], boundaryEnd: [Bool] = []
         termLengths.reserveCapacity(terms.count)
+        ownNext.reserveCapacity(terms.count)
         for (id, raw) in terms.enumerated() {
-            let term = raw.map { Automaton.fold[Int($0)] }
-            termLengths.append(Int32(term.count))
-            boundaryStart.append(term.first.map(Automaton.isWordByte) ?? false)
-            boundaryEnd.append(term.last.map(Automaton.isWordByte) ?? false)
-            guard !term.isEmpty else { continue }
-            var s: Int32 = 0
-            for b in term {
-                if let next = children[Int(s)].first(where: { $0.0 == b })?.1 {
-                    s = next
+            termLengths.append(Int32(raw.count))
+            boundaryStart.append(raw.first.map(Automaton.isWordByte) ?? false)
+            boundaryEnd.append(raw.last.map(Automaton.isWordByte) ?? false)
+            ownNext.append(-1)
+            guard !raw.isEmpty else { continue }
+            var s = 0
+            for b0 in raw {
+                let b = Automaton.fold[Int(b0)]
+                let key = s << 8 | Int(b)
+                if let next = child[key] {
+                    s = Int(next)
                 } else {
-                    let next = Int32(children.count)
-                    children.append([])
-                    terminal.append([])
-                    children[Int(s)].append((b, next))
-                    s = next
+                    child[key] = Int32(stateCount)
+                    parentOf.append(Int32(s)); byteOf.append(b); ownHead.append(-1)
+                    s = stateCount
+                    stateCount += 1
                 }
             }
-            terminal[Int(s)].append(Int32(id))
+            ownNext[id] = ownHead[s]
+            ownHead[s] = Int32(id)
         }
-        let n = children.count
-        // 2. Breadth-first renumbering: new id = position in BFS order.
-        var order: [Int32] = [0]
-        order.reserveCapacity(n)
-        var head = 0
-        while head < order.count {
-            let s = order[head]; head += 1
-            children[Int(s)].sort { $0.0 < $1.0 }
-            for (_, t) in children[Int(s)] { order.append(t) }
+        let n = stateCount
+        // 2. Children lists (CSR), then breadth-first renumbering: new id = position in BFS order.
+        var kidCount = [Int32](repeating: 0, count: n + 1)
+        for s in 1..<n { kidCount[Int(parentOf[s]) + 1] += 1 }
+        for s in 0..<n { kidCount[s + 1] += kidCount[s] }
+        var kidList = [Int32](repeating: 0, count: max(0, n - 1))
+        var fillAt = kidCount
+        for s in 1..<n {
+            let p = Int(parentOf[s])
+            kidList[Int(fillAt[p])] = Int32(s)
+            fillAt[p] += 1
         }
+        var order = [Int32](repeating: 0, count: n)
         var newID = [Int32](repeating: 0, count: n)
-        for (i, s) in order.enumerated() { newID[Int(s)] = Int32(i) }
-        var kids = [[(UInt8, Int32)]](repeating: [], count: n)
-        var outs = [[Int32]](repeating: [], count: n)
-        for old in 0..<n {
-            kids[Int(newID[old])] = children[old].map { ($0.0, newID[Int($0.1)]) }
-            outs[Int(newID[old])] = terminal[old]
+        var tail = 1
+        var head = 0
+        while head < tail {
+            let s = Int(order[head]); head += 1
+            var ks = Array(kidList[Int(kidCount[s])..<Int(kidCount[s + 1])])
+            ks.sort { byteOf[Int($0)] < byteOf[Int($1)] }
+            for k in ks { order[tail] = k; newID[Int(k)] = Int32(tail); tail += 1 }
         }
-        // 3. Failure links and merged outputs, in BFS (= id) order.
+        // Edges in new numbering: children of a state are consecutive in BFS order.
+        var edgeStart = [Int32](repeating: 0, count: n + 1)
+        var edgeBytes = [UInt8](repeating: 0, count: max(0, n - 1))
+        var edgeTargets = [Int32](repeating: 0, count: max(0, n - 1))
+        var plainTargets = [Int32](repeating: 0, count: max(0, n - 1))
+        for newS in 1..<n {
+            let old = Int(order[newS])
+            edgeStart[Int(newID[Int(parentOf[old])]) + 1] += 1
+        }
+        for s in 0..<n { edgeStart[s + 1] += edgeStart[s] }
+        // A child's edge index is its BFS position minus one, since BFS lists children by parent.
+        for newS in 1..<n {
+            edgeBytes[newS - 1] = byteOf[Int(order[newS])]
+            plainTargets[newS - 1] = Int32(newS)
+        }
         func goto(_ s: Int32, _ b: UInt8) -> Int32? {
-            kids[Int(s)].first(where: { $0.0 == b })?.1
+            var lo = Int(edgeStart[Int(s)]), hi = Int(edgeStart[Int(s) + 1])
+            while lo < hi {
+                let mid = (lo + hi) >> 1
+                let m = edgeBytes[mid]
+                if m == b { return plainTargets[mid] }
+                if m < b { lo = mid + 1 } else { hi = mid }
+            }
+            return nil
         }
+        // 3. Failure links and merged outputs in BFS order (a failure target comes earlier).
         var fail = [Int32](repeating: 0, count: n)
+        var outStart = [Int32](repeating: 0, count: n + 1)
+        var outputs: [Int32] = []
         for s in 0..<n {
-            for (b, t) in kids[s] {
+            if s > 0 {
+                let p = newID[Int(parentOf[Int(order[s])])]
+                let b = byteOf[Int(order[s])]
                 var target: Int32 = 0
-                if s != 0 {
-                    var f = fail[s]
+                if p != 0 {
+                    var f = fail[Int(p)]
                     while true {
                         if let x = goto(f, b) { target = x; break }
                         if f == 0 { break }
                         f = fail[Int(f)]
                     }
                 }
-                fail[Int(t)] = target
-                if !outs[Int(target)].isEmpty { outs[Int(t)] += outs[Int(target)] }
+                fail[s] = target
             }
+            var t = ownHead[Int(order[s])]
+            while t >= 0 { outputs.append(t); t = ownNext[Int(t)] }
+            if s > 0 {
+                let f = Int(fail[s])
+                // Index by index: appending a slice of the array to itself would copy it whole.
+                for k in Int(outStart[f])..<Int(outStart[f + 1]) { outputs.append(outputs[k]) }
+            }
+            outStart[s + 1] = Int32(outputs.count)
         }
-        func encode(_ t: Int32) -> Int32 { outs[Int(t)].isEmpty ? t : t | Automaton.outputFlag }
-        // 4. Sparse edges for every state.
-        var edgeStart = [Int32](repeating: 0, count: n + 1)
-        var edgeBytes: [UInt8] = [], edgeTargets: [Int32] = []
-        for s in 0..<n {
-            edgeStart[s + 1] = edgeStart[s] + Int32(kids[s].count)
-            for (b, t) in kids[s] { edgeBytes.append(b); edgeTargets.append(encode(t)) }
-        }
-        // 5. Dense rows for the shallowest states; a failure target is shallower, so its row is done.
+        func encode(_ t: Int32) -> Int32 { outStart[Int(t)] == outStart[Int(t) + 1] ? t : t | Automaton.outputFlag }
+        for e in 0..<edgeTargets.count { edgeTargets[e] = encode(plainTargets[e]) }
+        // 4. Dense rows for the shallowest states; a failure target is shallower, so its row is done.
         let rows = min(n, Automaton.maxDenseRows)
         var dense = [Int32](repeating: 0, count: rows * 256)
         for s in 0..<rows {
             for b in 0..<256 {
-                let fb = Automaton.fold[b]
-                if let t = goto(Int32(s), fb) {
+                if let t = goto(Int32(s), Automaton.fold[b]) {
                     dense[s * 256 + b] = encode(t)
                 } else if s != 0 {
                     dense[s * 256 + b] = dense[Int(fail[s]) * 256 + b]
                 }
             }
-        }
-        var outStart = [Int32](repeating: 0, count: n + 1)
-        var outputs: [Int32] = []
-        for s in 0..<n {
-            outStart[s + 1] = outStart[s] + Int32(outs[s].count)
-            outputs += outs[s]
         }
         self.denseRows = rows
         self.dense = dense

@@ -131,6 +131,24 @@ public final class PCRE2Regex: @unchecked Sendable {
         return found
     }
 
+    /// The match starting exactly at `offset` (PCRE2_ANCHORED), with its `value` group range.
+    public func matchAnchored(in subject: UnsafeBufferPointer<UInt8>, at offset: Int, scratch: RegexScratch) throws -> (match: Range<Int>, value: Range<Int>)? {
+        guard let base = subject.baseAddress, offset <= subject.count else { return nil }
+        scratch.apply(limits)
+        let rc = pcre2_match_8(code, base, subject.count, offset, UInt32(PCRE2_NO_UTF_CHECK | PCRE2_ANCHORED),
+                               scratch.matchData, scratch.matchContext)
+        if rc == PCRE2_ERROR_NOMATCH { return nil }
+        if rc < 0 { throw Self.matchError(rc) }
+        let ov = pcre2_get_ovector_pointer_8(scratch.matchData)!
+        let m = ov[0]..<ov[1]
+        var value = m
+        if let g = valueGroup, Int(rc) > g {
+            let vs = ov[2 * g], ve = ov[2 * g + 1]
+            if vs != -1 && ve != -1 && vs <= ve { value = vs..<ve }
+        }
+        return (m, value)
+    }
+
     /// True when the pattern matches somewhere in `subject` (used for exclusions and examples).
     public func matches(_ subject: UnsafeBufferPointer<UInt8>, scratch: RegexScratch, anchoredWhole: Bool = false) throws -> Bool {
         guard let base = subject.baseAddress ?? UnsafePointer(bitPattern: 1) else { return false }

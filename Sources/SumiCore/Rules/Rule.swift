@@ -13,6 +13,9 @@ public struct Rule: Sendable {
     /// Run the patterns only near these words (a prefilter, like gitleaks' keywords).
     public var keywords: WordSet?
     public var keywordWindow = 64
+    /// Try the patterns only starting exactly where a keyword starts (label-style rules whose
+    /// pattern begins with the keyword): one anchored attempt per keyword instead of a window scan.
+    public var keywordsAnchored = false
     /// Every match contains an ASCII digit (after normalization): the patterns then run only near
     /// digits, which skips most prose.
     public var requiresDigit = false

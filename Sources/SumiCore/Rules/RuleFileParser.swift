@@ -111,8 +111,9 @@ public enum RuleFileParser {
                     rule.keywords = WordSet(words: try strings(v, key, fail))
                 } else {
                     let m = try mapping(v, key, fail)
-                    rule.keywords = try wordSet(m, allowed: ["words", "files", "window"], fail)
+                    rule.keywords = try wordSet(m, allowed: ["words", "files", "window", "anchored"], fail)
                     if let w = m["window"] { rule.keywordWindow = try int(w, "window", fail) }
+                    if let a = m["anchored"] { rule.keywordsAnchored = try bool(a, "anchored", fail) }
                 }
             case "context":
                 let m = try mapping(v, key, fail)

@@ -9,6 +9,9 @@ public final class CompiledRule: Sendable {
     let regexes: [PCRE2Regex]
     let validator: CompiledValidator?
     let keywordList: Int?
+    /// Keywords that are single ASCII bytes (`@`, `:`, a space) are found with a byte scan
+    /// instead of the automaton: they are frequent, and each automaton hit has a cost.
+    let keywordBytes: [UInt8]
     let contextList: Int?
     let excludeList: Int?
     let excludeValues: Set<String>
@@ -17,7 +20,7 @@ public final class CompiledRule: Sendable {
     let thenTrie: PrefixTrie?
     let stopwords: Set<String>
 
-    init(rule: Rule, index: Int, regexes: [PCRE2Regex], validator: CompiledValidator?, keywordList: Int?,
+    init(rule: Rule, index: Int, regexes: [PCRE2Regex], validator: CompiledValidator?, keywordList: Int?, keywordBytes: [UInt8],
          contextList: Int?, excludeList: Int?, excludeValues: Set<String>, excludeRegexes: [PCRE2Regex],
          dictionaryList: Int?, thenTrie: PrefixTrie?, stopwords: Set<String>) {
         self.rule = rule
@@ -25,6 +28,7 @@ public final class CompiledRule: Sendable {
         self.regexes = regexes
         self.validator = validator
         self.keywordList = keywordList
+        self.keywordBytes = keywordBytes
         self.contextList = contextList
         self.excludeList = excludeList
         self.excludeValues = excludeValues
@@ -131,7 +135,7 @@ public final class RulePack: @unchecked Sendable {
             var regexes: [PCRE2Regex] = []
             for p in rule.patterns {
                 do {
-                    let re = try PCRE2Regex(p, caseInsensitive: rule.caseInsensitive, limits: rule.limits)
+                    let re = try PCRE2Regex(ScriptClasses.expand(p), caseInsensitive: rule.caseInsensitive, limits: rule.limits)
                     maxCaps = max(maxCaps, re.captureCount)
                     regexes.append(re)
                 } catch let e as RegexCompileError {
@@ -141,7 +145,7 @@ public final class RulePack: @unchecked Sendable {
             var excludeRegexes: [PCRE2Regex] = []
             for p in rule.exclude?.patterns ?? [] {
                 do {
-                    excludeRegexes.append(try PCRE2Regex(p, caseInsensitive: true, limits: rule.limits))
+                    excludeRegexes.append(try PCRE2Regex(ScriptClasses.expand(p), caseInsensitive: true, limits: rule.limits))
                 } catch let e as RegexCompileError {
                     throw fail("exclude pattern does not compile: \(e.message) at offset \(e.offset): \(p)")
                 }
@@ -167,7 +171,16 @@ public final class RulePack: @unchecked Sendable {
                     throw fail("unknown validator `\(spec.name)` (known: \(known))")
                 }
             }
-            let keywordList = try rule.keywords.map { try builder.list($0, fail: fail) }
+            var keywordBytes: [UInt8] = []
+            var keywordList: Int? = nil
+            if let k = rule.keywords {
+                let bytes = k.words.map { Array($0.utf8) }
+                if k.files.isEmpty && !bytes.isEmpty && bytes.allSatisfy({ $0.count == 1 && $0[0] < 0x80 }) && !rule.keywordsAnchored {
+                    keywordBytes = bytes.map { $0[0] }
+                } else {
+                    keywordList = try builder.list(k, fail: fail)
+                }
+            }
             let contextList = try rule.context.flatMap { $0.words.isEmpty ? nil : try builder.list($0.words, fail: fail) }
             let excludeList = try rule.exclude.flatMap { $0.words.isEmpty ? nil : try builder.list($0.words, fail: fail) }
             let dictionaryList = try rule.dictionary.map { try builder.list($0.terms, fail: fail) }
@@ -189,7 +202,7 @@ public final class RulePack: @unchecked Sendable {
             }
             compiled.append(CompiledRule(
                 rule: rule, index: index, regexes: regexes, validator: validator,
-                keywordList: keywordList, contextList: contextList, excludeList: excludeList,
+                keywordList: keywordList, keywordBytes: keywordBytes, contextList: contextList, excludeList: excludeList,
                 excludeValues: Set((rule.exclude?.values ?? []).map(WordListBuilder.key)),
                 excludeRegexes: excludeRegexes, dictionaryList: dictionaryList, thenTrie: thenTrie,
                 stopwords: stop))
@@ -243,7 +256,9 @@ struct WordListBuilder {
 
     /// Normalized, ASCII-lower-cased form used for every comparison with dictionary terms.
     static func key(_ s: String) -> String {
-        let n = Normalizer.normalize(s.trimmingCharacters(in: .whitespaces))
+        // Whitespace-only words (a space as a keyword) are kept as they are.
+        let trimmed = s.trimmingCharacters(in: .whitespaces)
+        let n = Normalizer.normalize(trimmed.isEmpty ? s : trimmed)
         return String(decoding: n.utf8.map { ($0 >= 0x41 && $0 <= 0x5A) ? $0 + 0x20 : $0 }, as: UTF8.self)
     }
 

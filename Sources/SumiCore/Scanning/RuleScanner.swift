@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 import SumiText
 
 public struct ScanOptions: Sendable {
@@ -55,17 +56,24 @@ public struct ScanWarning: Sendable, Equatable, CustomStringConvertible {
 /// Per-thread scanning state: regex scratch and reusable hit buffers.
 public final class ScanSession {
     let scratch: RegexScratch
-    var hits: [[Range<Int>]]
+    /// Word-list hits of the current chunk, grouped by list (CSR): list l owns
+    /// `hitRanges[hitStart[l]..<hitStart[l + 1]]`, sorted by end offset.
+    var hitStart: [Int32] = []
+    var hitRanges: [Range<Int>] = []
+    /// Raw (list, start, end) triples in automaton order, before grouping.
+    var rawHits: [(list: Int32, start: Int32, end: Int32)] = []
+    let listCount: Int
     var warnings: [ScanWarning] = []
     var candidates: [Candidate] = []
     var owner: [Int32] = []
     /// Nanoseconds spent per rule index, and in the dictionary automaton (when profiling).
     public var ruleNanos: [UInt64] = []
     public var automatonNanos: UInt64 = 0
+    public var automatonHits = 0
 
     init(pack: RulePack) {
         scratch = RegexScratch(maxCaptures: pack.maxCaptures)
-        hits = Array(repeating: [], count: pack.listCount)
+        listCount = pack.listCount
     }
 }
 
@@ -74,8 +82,9 @@ public final class RuleScanner: @unchecked Sendable {
     public let pack: RulePack
     public let options: ScanOptions
     let active: [CompiledRule]
-    /// Lists some active rule reads (others are not collected).
-    let usedLists: [Bool]
+    /// For each automaton term, the lists some active rule reads (CSR; others are not collected).
+    let termUsedStart: [Int32]
+    let termUsedLists: [Int32]
 
     public init(pack: RulePack, options: ScanOptions = ScanOptions()) {
         self.pack = pack
@@ -87,7 +96,14 @@ public final class RuleScanner: @unchecked Sendable {
                 if let l { used[l] = true }
             }
         }
-        usedLists = used
+        var start: [Int32] = [0], lists: [Int32] = []
+        start.reserveCapacity(pack.termLists.count + 1)
+        for ls in pack.termLists {
+            for l in ls where used[Int(l)] { lists.append(l) }
+            start.append(Int32(lists.count))
+        }
+        termUsedStart = start
+        termUsedLists = lists
     }
 
     public func makeSession() -> ScanSession { ScanSession(pack: pack) }
@@ -210,19 +226,35 @@ public final class RuleScanner: @unchecked Sendable {
         let norm = Normalizer.normalize(orig)
         return norm.bytes.withUnsafeBufferPointer { t -> [RawFinding] in
             // 1. One automaton pass for every word list.
-            var hits = session.hits
-            session.hits = []
-            for l in 0..<hits.count { hits[l].removeAll(keepingCapacity: true) }
-            let termLists = pack.termLists, used = usedLists
             let t0 = options.profile ? DispatchTime.now().uptimeNanoseconds : 0
-            pack.automaton.scan(t) { hit in
-                for l in termLists[Int(hit.term)] where used[Int(l)] {
-                    hits[Int(l)].append(hit.start..<hit.end)
+            session.rawHits.removeAll(keepingCapacity: true)
+            var raw = session.rawHits
+            session.rawHits = []
+            termUsedStart.withUnsafeBufferPointer { ts in
+                termUsedLists.withUnsafeBufferPointer { tl in
+                    pack.automaton.scan(t) { hit in
+                        let a = Int(ts[Int(hit.term)]), b = Int(ts[Int(hit.term) + 1])
+                        if a == b { return }
+                        for k in a..<b { raw.append((tl[k], Int32(hit.start), Int32(hit.end))) }
+                    }
                 }
             }
-            session.hits = hits
+            // Group by list with a counting sort; automaton order (by end) is kept within a list.
+            var counts = [Int32](repeating: 0, count: session.listCount + 1)
+            for h in raw { counts[Int(h.list) + 1] += 1 }
+            for l in 0..<session.listCount { counts[l + 1] += counts[l] }
+            var fill = counts
+            var ranges = [Range<Int>](repeating: 0..<0, count: raw.count)
+            for h in raw {
+                ranges[Int(fill[Int(h.list)])] = Int(h.start)..<Int(h.end)
+                fill[Int(h.list)] += 1
+            }
+            session.hitStart = counts
+            session.hitRanges = ranges
+            session.rawHits = raw
             if options.profile {
                 session.automatonNanos += DispatchTime.now().uptimeNanoseconds - t0
+                session.automatonHits += session.hitRanges.count
                 if session.ruleNanos.isEmpty { session.ruleNanos = Array(repeating: 0, count: pack.rules.count) }
             }
             // 2. Candidates from patterns and dictionaries.
@@ -308,9 +340,52 @@ public final class RuleScanner: @unchecked Sendable {
         if r.rule.requiresDigit, let d = digitWindows {
             windows = d
             if windows.isEmpty { return }
+        } else if let k = r.keywordList, r.rule.keywordsAnchored {
+            var starts = session.hits(k).map(\.lowerBound)
+            if starts.isEmpty { return }
+            starts.sort()
+            var last = -1
+            for re in r.regexes {
+                last = -1
+                for st in starts where st != last {
+                    last = st
+                    do {
+                        if let (m, v) = try re.matchAnchored(in: t, at: st, scratch: session.scratch), !v.isEmpty {
+                            cands.append(Cand(rule: r.index, value: v, match: m))
+                        }
+                    } catch {
+                        session.warnings.append(ScanWarning(ruleID: r.rule.id, message: "\(error); the rest of this text was skipped for this pattern"))
+                        break
+                    }
+                }
+            }
+            return
+        } else if !r.keywordBytes.isEmpty {
+            // memchr per keyword byte (vectorized in libc), then windows in text order.
+            let w = r.rule.keywordWindow
+            var positions: [Int] = []
+            guard let base = t.baseAddress else { return }
+            for b in r.keywordBytes {
+                var from = 0
+                while from < t.count, let p = memchr(base + from, Int32(b), t.count - from) {
+                    let i = base.distance(to: p.assumingMemoryBound(to: UInt8.self))
+                    positions.append(i)
+                    from = i + 1
+                }
+            }
+            if positions.isEmpty { return }
+            if r.keywordBytes.count > 1 { positions.sort() }
+            for i in positions {
+                let ws = stepBack(t, i, w), we = stepForward(t, i + 1, w)
+                if let last = windows.last, last.upperBound >= ws {
+                    windows[windows.count - 1] = last.lowerBound..<max(last.upperBound, we)
+                } else {
+                    windows.append(ws..<we)
+                }
+            }
         } else if let k = r.keywordList {
             let w = r.rule.keywordWindow
-            for h in session.hits[k] {
+            for h in session.hits(k) {
                 let ws = stepBack(t, h.lowerBound, w), we = stepForward(t, h.upperBound, w)
                 if let last = windows.last, last.upperBound >= ws {
                     windows[windows.count - 1] = last.lowerBound..<max(last.upperBound, we)
@@ -339,7 +414,7 @@ public final class RuleScanner: @unchecked Sendable {
 
     private func collectDictionaryMatches(_ r: CompiledRule, _ t: UnsafeBufferPointer<UInt8>, _ session: ScanSession, _ cands: inout [Cand]) {
         guard let d = r.dictionaryList, let spec = r.rule.dictionary else { return }
-        for h in session.hits[d] {
+        for h in session.hits(d) {
             if spec.capitalized, t[h.lowerBound] >= 0x61 && t[h.lowerBound] <= 0x7A { continue }
             if !r.stopwords.isEmpty, r.stopwords.contains(lowerKey(t, h)) { continue }
             var value = h
@@ -389,13 +464,13 @@ public final class RuleScanner: @unchecked Sendable {
             for re in r.excludeRegexes where (try? re.matches(slice, scratch: session.scratch, anchoredWhole: true)) == true {
                 c.alive = false; c.reason = "excluded by pattern \(re.pattern)"; c.exclusions.append(re.pattern); return
             }
-            if let l = r.excludeList, let w = findHit(session.hits[l], t, around: c.value, before: e.before, after: e.after) {
+            if let l = r.excludeList, let w = findHit(session.hits(l), t, around: c.value, before: e.before, after: e.after) {
                 let word = String(decoding: t[w], as: UTF8.self)
                 c.alive = false; c.reason = "exclusion word \"\(word)\" nearby"; c.exclusions.append(word); return
             }
         }
         if let ctx = r.rule.context, let l = r.contextList {
-            if let w = findHit(session.hits[l], t, around: c.value, before: ctx.before, after: ctx.after) {
+            if let w = findHit(session.hits(l), t, around: c.value, before: ctx.before, after: ctx.after) {
                 c.context.append(String(decoding: t[w], as: UTF8.self))
                 c.score = min(1, c.score + ctx.boost)
             } else if ctx.required && ctx.labels.isEmpty {
@@ -433,14 +508,14 @@ public final class RuleScanner: @unchecked Sendable {
     }
 
     /// A hit of a word list within `before`/`after` characters of `value`, not overlapping it.
-    private func findHit(_ hits: [Range<Int>], _ t: UnsafeBufferPointer<UInt8>, around value: Range<Int>, before: Int, after: Int) -> Range<Int>? {
+    private func findHit(_ hits: ArraySlice<Range<Int>>, _ t: UnsafeBufferPointer<UInt8>, around value: Range<Int>, before: Int, after: Int) -> Range<Int>? {
         if hits.isEmpty { return nil }
         let ws = stepBack(t, value.lowerBound, before), we = stepForward(t, value.upperBound, after)
         // Hits are sorted by end: find the first ending after ws.
-        var lo = 0, hi = hits.count
+        var lo = hits.startIndex, hi = hits.endIndex
         while lo < hi { let m = (lo + hi) >> 1; if hits[m].upperBound <= ws { lo = m + 1 } else { hi = m } }
         var i = lo
-        while i < hits.count && hits[i].upperBound <= we {
+        while i < hits.endIndex && hits[i].upperBound <= we {
             let h = hits[i]
             if h.lowerBound >= ws && (h.upperBound <= value.lowerBound || h.lowerBound >= value.upperBound) { return h }
             i += 1
@@ -483,6 +558,11 @@ public final class RuleScanner: @unchecked Sendable {
 }
 
 extension ScanSession {
+    /// Hits of word list `l` in the current chunk, sorted by end offset.
+    func hits(_ l: Int) -> ArraySlice<Range<Int>> {
+        hitRanges[Int(hitStart[l])..<Int(hitStart[l + 1])]
+    }
+
     /// Takes the warnings and traced candidates gathered so far.
     public func drain() -> (warnings: [ScanWarning], candidates: [Candidate]) {
         defer { warnings = []; candidates = [] }
