@@ -33,7 +33,7 @@ public struct NormalizedText: Sendable {
 public enum Normalizer {
     /// Normalizes UTF-8 bytes:
     /// - full-width ASCII (U+FF01–U+FF5E) → ASCII, ideographic space U+3000 → ' '
-    /// - hyphen and dash variants (‐ ‑ ‒ – — ― − ﹣) → '-'
+    /// - hyphen and dash variants (‐ ‑ ‒ – — ― − ﹣) → '-'; box-drawing verticals (│ ┃) → '|'
     /// - the prolonged sound mark ー / ｰ between two digits → '-'
     /// - half-width katakana → full-width katakana, with ﾞ/ﾟ composed into the base (ｶﾞ → ガ)
     /// Everything else is copied unchanged.
@@ -94,6 +94,8 @@ public enum Normalizer {
                 replacement = 0x2D                             // U+2010..2015
             } else if b == 0xE2 && b1 == 0x88 && b2 == 0x92 {
                 replacement = 0x2D                             // − U+2212
+            } else if b == 0xE2 && b1 == 0x94 && (b2 == 0x82 || b2 == 0x83) {
+                replacement = 0x7C                             // box-drawing │ ┃ → '|' (table columns)
             } else if b == 0xE3 && b1 == 0x80 && b2 == 0x80 {
                 replacement = 0x20                             // U+3000
             } else if b == 0xE3 && b1 == 0x83 && b2 == 0xBC && isDigitBefore(out) && isDigitAt(i + 3) {

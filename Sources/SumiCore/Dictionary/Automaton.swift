@@ -181,7 +181,7 @@ public final class Automaton: @unchecked Sendable {
 
     @inline(__always)
     static func isWordByte(_ b: UInt8) -> Bool {
-        (b >= 0x30 && b <= 0x39) || (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || b == 0x5F
+        (b >= 0x30 && b <= 0x39) || (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A)
     }
 
     /// Reports every occurrence of every term in `text[from..<to]` (overlaps included), in order

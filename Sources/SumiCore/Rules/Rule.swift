@@ -22,6 +22,7 @@ public struct Rule: Sendable {
     public var context: ContextSpec?
     public var exclude: ExcludeSpec?
     public var dictionary: DictionarySpec?
+    public var mentions: MentionSpec?
     public var limits: MatchLimits = .default
     public var examples = Examples()
     /// Where the rule was defined, for error messages.
@@ -56,6 +57,8 @@ public struct ContextSpec: Sendable {
     public var words = WordSet()
     /// Labels of other findings that count as context (a PERSON near a disease name).
     public var labels: [String] = []
+    /// Characters searched for those labels, before and after (default: `before`/`after`).
+    public var labelWindow: Int? = nil
     /// Characters searched before and after the value.
     public var before = 30
     public var after = 30
@@ -74,6 +77,19 @@ public struct ExcludeSpec: Sendable {
     public var values: [String] = []
     /// Patterns that veto a value they match (whole value).
     public var patterns: [String] = []
+}
+
+/// Later mentions of values found by other rules in the same text: a person named in full once
+/// is often called by the surname or given name alone afterwards.
+public struct MentionSpec: Sendable {
+    /// Labels whose findings seed mentions.
+    public var of: [String] = ["PERSON"]
+    /// Also look for the parts of a name (surname, given name), not only the whole.
+    public var parts = true
+    /// Shortest part, in characters, worth looking for (one-kanji surnames are ordinary words).
+    public var minLength = 2
+    /// Words never treated as a mention (name stop words).
+    public var stopwords = WordSet()
 }
 
 public struct DictionarySpec: Sendable {

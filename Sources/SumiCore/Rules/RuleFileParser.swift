@@ -25,7 +25,7 @@ public struct RuleError: Error, CustomStringConvertible, Sendable {
 public enum RuleFileParser {
     static let ruleKeys: Set<String> = [
         "id", "label", "description", "languages", "score", "patterns", "case_insensitive", "validator",
-        "keywords", "requires_digit", "context", "exclude", "dictionary", "limits", "examples",
+        "keywords", "requires_digit", "context", "exclude", "dictionary", "mentions", "limits", "examples",
     ]
 
     public static func parse(yaml: String, file: String) throws -> [Rule] {
@@ -118,8 +118,9 @@ public enum RuleFileParser {
             case "context":
                 let m = try mapping(v, key, fail)
                 var c = ContextSpec()
-                c.words = try wordSet(m, allowed: ["words", "files", "labels", "window", "before", "after", "boost", "required"], fail)
+                c.words = try wordSet(m, allowed: ["words", "files", "labels", "label_window", "window", "before", "after", "boost", "required"], fail)
                 if let n = m["labels"] { c.labels = try strings(n, "labels", fail) }
+                if let n = m["label_window"] { c.labelWindow = try int(n, "label_window", fail) }
                 if let n = m["window"] { c.before = try int(n, "window", fail); c.after = c.before }
                 if let n = m["before"] { c.before = try int(n, "before", fail) }
                 if let n = m["after"] { c.after = try int(n, "after", fail) }
@@ -155,6 +156,19 @@ public enum RuleFileParser {
                 if let n = m["capitalized"] { d.capitalized = try bool(n, "capitalized", fail) }
                 if d.terms.isEmpty { throw fail(v, "`dictionary` needs `words` or `files`") }
                 rule.dictionary = d
+            case "mentions":
+                let m = try mapping(v, key, fail)
+                var spec = MentionSpec()
+                for (mk, mv) in m {
+                    switch mk.string ?? "" {
+                    case "of": spec.of = try strings(mv, "of", fail)
+                    case "parts": spec.parts = try bool(mv, "parts", fail)
+                    case "min_length": spec.minLength = try int(mv, "min_length", fail)
+                    case "stopwords": spec.stopwords = WordSet(files: try strings(mv, "stopwords", fail))
+                    default: throw fail(mk, "unknown key `\(mk.string ?? "")` in mentions (of, parts, min_length, stopwords)")
+                    }
+                }
+                rule.mentions = spec
             case "limits":
                 let m = try mapping(v, key, fail)
                 for (lk, lv) in m {
@@ -189,8 +203,8 @@ public enum RuleFileParser {
             default: break
             }
         }
-        if rule.patterns.isEmpty && rule.dictionary == nil {
-            throw fail(node, "rule needs `patterns` or a `dictionary`")
+        if rule.patterns.isEmpty && rule.dictionary == nil && rule.mentions == nil {
+            throw fail(node, "rule needs `patterns`, a `dictionary` or `mentions`")
         }
         return rule
     }

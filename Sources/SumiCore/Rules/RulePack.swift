@@ -3,7 +3,7 @@ import SumiText
 
 /// A rule with everything compiled: regexes, validator, and the ids of its word lists in the
 /// pack's shared automaton.
-public final class CompiledRule: Sendable {
+public final class CompiledRule: @unchecked Sendable {
     public let rule: Rule
     public let index: Int
     let regexes: [PCRE2Regex]
@@ -19,6 +19,10 @@ public final class CompiledRule: Sendable {
     let dictionaryList: Int?
     let thenTrie: PrefixTrie?
     let stopwords: Set<String>
+    /// Stop words for mention rules.
+    var mentionStopwords: Set<String> = []
+    /// A Japanese name validator to split seed names into surname and given name.
+    var nameSplitter: PersonNameValidator?
 
     init(rule: Rule, index: Int, regexes: [PCRE2Regex], validator: CompiledValidator?, keywordList: Int?, keywordBytes: [UInt8],
          contextList: Int?, excludeList: Int?, excludeValues: Set<String>, excludeRegexes: [PCRE2Regex],
@@ -206,6 +210,15 @@ public final class RulePack: @unchecked Sendable {
                 excludeValues: Set((rule.exclude?.values ?? []).map(WordListBuilder.key)),
                 excludeRegexes: excludeRegexes, dictionaryList: dictionaryList, thenTrie: thenTrie,
                 stopwords: stop))
+        }
+        // Mention rules: stop words, and a Japanese name validator to split names with.
+        let splitter = validatorCache.values.first { $0.script == .ja && !$0.surnames.isEmpty }
+        for c in compiled {
+            guard let m = c.rule.mentions else { continue }
+            var stop = Set<String>()
+            for f in m.stopwords.files { for w in try builder.readTerms(f) { stop.insert(w) } }
+            c.mentionStopwords = stop
+            c.nameSplitter = splitter
         }
         self.rules = compiled
         self.automaton = Automaton(terms: builder.terms.map { Array($0.utf8) })

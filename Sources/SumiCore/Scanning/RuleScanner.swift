@@ -66,6 +66,8 @@ public final class ScanSession {
     var warnings: [ScanWarning] = []
     var candidates: [Candidate] = []
     var owner: [Int32] = []
+    /// Table header line per (row line start, delimiter) in the current chunk.
+    var headerCache: [Int: Int] = [:]
     /// Nanoseconds spent per rule index, and in the dictionary automaton (when profiling).
     public var ruleNanos: [UInt64] = []
     public var automatonNanos: UInt64 = 0
@@ -268,6 +270,7 @@ public final class RuleScanner: @unchecked Sendable {
                 if options.profile { session.ruleNanos[r.index] += DispatchTime.now().uptimeNanoseconds - t1 }
             }
             // 3. Validators, exclusions, context.
+            session.headerCache.removeAll(keepingCapacity: true)
             for i in cands.indices { evaluate(&cands[i], t, session) }
             applyLabelContext(&cands, t)
             // 4. Threshold, then overlap resolution: higher score, then longer, then earlier rule.
@@ -296,6 +299,10 @@ public final class RuleScanner: @unchecked Sendable {
                 for (v, _) in taken { for k in v { owner[k] = 0 } }
             }
             taken.sort { $0.range.lowerBound < $1.range.lowerBound }
+            // 5. Mentions: names found above, seen again alone further on.
+            for r in active where r.rule.mentions != nil {
+                addMentions(r, t, session, &cands, &taken)
+            }
             if options.trace { record(cands, taken: Set(taken.map(\.cand)), lostTo: lostTo, t, norm, orig, keep, base, session) }
             var out: [RawFinding] = []
             for (range, i) in taken {
@@ -464,14 +471,22 @@ public final class RuleScanner: @unchecked Sendable {
             for re in r.excludeRegexes where (try? re.matches(slice, scratch: session.scratch, anchoredWhole: true)) == true {
                 c.alive = false; c.reason = "excluded by pattern \(re.pattern)"; c.exclusions.append(re.pattern); return
             }
-            if let l = r.excludeList, let w = findHit(session.hits(l), t, around: c.value, before: e.before, after: e.after) {
-                let word = String(decoding: t[w], as: UTF8.self)
-                c.alive = false; c.reason = "exclusion word \"\(word)\" nearby"; c.exclusions.append(word); return
+            if let l = r.excludeList {
+                let header = headerCell(t, c.value, session)
+                if let w = findHit(session.hits(l), t, around: c.value, before: e.before, after: e.after)
+                    ?? header.flatMap({ findHit(session.hits(l), within: $0) }) {
+                    let word = String(decoding: t[w], as: UTF8.self)
+                    c.alive = false; c.reason = "exclusion word \"\(word)\" nearby"; c.exclusions.append(word); return
+                }
             }
         }
         if let ctx = r.rule.context, let l = r.contextList {
             if let w = findHit(session.hits(l), t, around: c.value, before: ctx.before, after: ctx.after) {
                 c.context.append(String(decoding: t[w], as: UTF8.self))
+                c.score = min(1, c.score + ctx.boost)
+            } else if let cell = headerCell(t, c.value, session), let w = findHit(session.hits(l), within: cell) {
+                // A table column's header is context for every cell below it (DOB, Passport No...).
+                c.context.append("column " + String(decoding: t[w], as: UTF8.self))
                 c.score = min(1, c.score + ctx.boost)
             } else if ctx.required && ctx.labels.isEmpty {
                 c.alive = false; c.reason = "required context not found"
@@ -489,8 +504,8 @@ public final class RuleScanner: @unchecked Sendable {
         for i in cands.indices {
             let r = pack.rules[cands[i].rule]
             guard let ctx = r.rule.context, !ctx.labels.isEmpty, cands[i].alive, cands[i].context.isEmpty else { continue }
-            let ws = stepBack(t, cands[i].value.lowerBound, ctx.before)
-            let we = stepForward(t, cands[i].value.upperBound, ctx.after)
+            let ws = stepBack(t, cands[i].value.lowerBound, ctx.labelWindow ?? ctx.before)
+            let we = stepForward(t, cands[i].value.upperBound, ctx.labelWindow ?? ctx.after)
             let found = snapshot.first { o in
                 o.alive && o.rule != cands[i].rule && o.score >= options.minScore
                     && ctx.labels.contains(pack.rules[o.rule].rule.label)
@@ -521,6 +536,116 @@ public final class RuleScanner: @unchecked Sendable {
             i += 1
         }
         return nil
+    }
+
+    /// Finds later (and earlier) mentions of names the other rules reported in this text: the
+    /// whole name and, for names of two parts, each part. Latin parts must stand on word
+    /// boundaries with their capital; Japanese parts must be at least `minLength` characters.
+    private func addMentions(_ r: CompiledRule, _ t: UnsafeBufferPointer<UInt8>, _ session: ScanSession, _ cands: inout [Cand], _ taken: inout [(range: Range<Int>, cand: Int)]) {
+        guard let spec = r.rule.mentions, let base = t.baseAddress else { return }
+        var keys = Set<String>()
+        for (range, i) in taken where spec.of.contains(pack.rules[cands[i].rule].rule.label) {
+            let value = String(decoding: t[range], as: UTF8.self)
+            let parts = value.split(separator: " ").map(String.init)
+            var add = [value]
+            if spec.parts {
+                if parts.count >= 2 { add += parts }
+                else if let (a, b) = r.nameSplitter?.split(value) { add += [a, b] }
+            }
+            for k in add {
+                let isLatin = k.unicodeScalars.first.map { $0.isASCII } ?? false
+                if k.count < spec.minLength || (isLatin && k.count < 3) { continue }
+                if isLatin && !(k.first?.isUppercase ?? false) { continue }
+                if r.mentionStopwords.contains(k.lowercased()) { continue }
+                keys.insert(k)
+            }
+        }
+        if keys.isEmpty { return }
+        var occupied = taken.map(\.range)
+        var added: [(Range<Int>, Int)] = []
+        for k in keys.sorted(by: { $0.utf8.count > $1.utf8.count }) {
+            let kb = Array(k.utf8)
+            let latin = kb[0] < 0x80
+            var from = 0
+            while from + kb.count <= t.count, let p = memchr(base + from, Int32(kb[0]), t.count - from - kb.count + 1) {
+                let s0 = base.distance(to: p.assumingMemoryBound(to: UInt8.self))
+                let e0 = s0 + kb.count
+                from = s0 + 1
+                if memcmp(base + s0, kb, kb.count) != 0 { continue }
+                if latin {
+                    if s0 > 0 && Automaton.isWordByte(t[s0 - 1]) { continue }
+                    if e0 < t.count && Automaton.isWordByte(t[e0]) { continue }
+                }
+                if occupied.contains(where: { $0.overlaps(s0..<e0) }) { continue }
+                var c = Cand(rule: r.index, value: s0..<e0, match: s0..<e0)
+                evaluate(&c, t, session)          // the rule's own exclusions (company names...)
+                if !c.alive || c.score < options.minScore { continue }
+                occupied.append(s0..<e0)
+                c.context.append("mention of a name found in this text")
+                cands.append(c)
+                added.append((s0..<e0, cands.count - 1))
+            }
+        }
+        taken += added
+        taken.sort { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
+    /// A hit of a word list lying entirely inside `range`.
+    private func findHit(_ hits: ArraySlice<Range<Int>>, within range: Range<Int>) -> Range<Int>? {
+        var lo = hits.startIndex, hi = hits.endIndex
+        while lo < hi { let m = (lo + hi) >> 1; if hits[m].upperBound <= range.lowerBound { lo = m + 1 } else { hi = m } }
+        var i = lo
+        while i < hits.endIndex && hits[i].upperBound <= range.upperBound {
+            if hits[i].lowerBound >= range.lowerBound { return hits[i] }
+            i += 1
+        }
+        return nil
+    }
+
+    /// For a value in a delimited table row (CSV, TSV, `|` tables), the byte range of its column's
+    /// header cell: the first line of the run of lines that have as many delimiters as the value's
+    /// line. Nil outside tables, and for values in the header itself.
+    func headerCell(_ t: UnsafeBufferPointer<UInt8>, _ v: Range<Int>, _ session: ScanSession) -> Range<Int>? {
+        var ls = v.lowerBound
+        while ls > 0 && t[ls - 1] != 0x0A && v.lowerBound - ls < 8192 { ls -= 1 }
+        var le = v.upperBound
+        while le < t.count && t[le] != 0x0A && le - v.upperBound < 8192 { le += 1 }
+        // The delimiter: the most frequent of tab, '|' and ',' on the line.
+        var counts: [UInt8: Int] = [0x09: 0, 0x7C: 0, 0x2C: 0]
+        for i in ls..<le where t[i] == 0x09 || t[i] == 0x7C || t[i] == 0x2C { counts[t[i]]! += 1 }
+        guard let (delim, n) = counts.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }), n >= 1 else { return nil }
+        func count(_ a: Int, _ b: Int) -> Int { var c = 0; for i in a..<b where t[i] == delim { c += 1 }; return c }
+        let column = count(ls, v.lowerBound)
+        // Walk up while the lines above have the same shape.
+        let key = ls << 8 | Int(delim)
+        var header: Int
+        if let cached = session.headerCache[key] { header = cached } else {
+            header = ls
+            var cur = ls
+            var steps = 0
+            while cur > 0 && steps < 2000 {
+                let prevEnd = cur - 1
+                var ps = prevEnd
+                while ps > 0 && t[ps - 1] != 0x0A { ps -= 1 }
+                var pe = prevEnd
+                if pe > ps && t[pe - 1] == 0x0D { pe -= 1 }
+                if ps == pe || count(ps, pe) != n { break }
+                header = ps
+                cur = ps
+                steps += 1
+            }
+            session.headerCache[key] = header
+        }
+        if header == ls { return nil }
+        var he = header
+        while he < t.count && t[he] != 0x0A { he += 1 }
+        var cellStart = header, k = 0
+        var i = header
+        while i < he && k < column { if t[i] == delim { k += 1; cellStart = i + 1 }; i += 1 }
+        guard k == column else { return nil }
+        var cellEnd = cellStart
+        while cellEnd < he && t[cellEnd] != delim { cellEnd += 1 }
+        return cellStart..<cellEnd
     }
 
     @inline(__always) private func stepBack(_ t: UnsafeBufferPointer<UInt8>, _ from: Int, _ chars: Int) -> Int {

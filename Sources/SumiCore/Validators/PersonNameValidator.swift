@@ -37,6 +37,18 @@ struct PersonNameValidator: Sendable {
         }
     }
 
+    /// Splits a Japanese name without a space into surname and given name with the dictionaries
+    /// (山田太郎 → 山田, 太郎); nil when no split is known.
+    func split(_ name: String) -> (String, String)? {
+        let chars = Array(name)
+        guard chars.count >= 3 else { return nil }
+        for cut in stride(from: min(4, chars.count - 1), through: 1, by: -1) {
+            let sur = String(chars[..<cut]), given = String(chars[cut...])
+            if surnames.contains(sur) && givenNames.contains(given) { return (sur, given) }
+        }
+        return nil
+    }
+
     /// Returns the byte range of the name inside `value`, or nil when it is not a name.
     func check(_ value: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
         // Scalars with their byte offsets; the value is short (a few characters).
