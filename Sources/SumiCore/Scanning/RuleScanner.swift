@@ -613,7 +613,8 @@ public final class RuleScanner: @unchecked Sendable {
         // The delimiter: the most frequent of tab, '|' and ',' on the line.
         var counts: [UInt8: Int] = [0x09: 0, 0x7C: 0, 0x2C: 0]
         for i in ls..<le where t[i] == 0x09 || t[i] == 0x7C || t[i] == 0x2C { counts[t[i]]! += 1 }
-        guard let (delim, n) = counts.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }), n >= 1 else { return nil }
+        // Two or more delimiters: a two-column "key<TAB>value" layout is a form, not a table.
+        guard let (delim, n) = counts.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }), n >= 2 else { return nil }
         func count(_ a: Int, _ b: Int) -> Int { var c = 0; for i in a..<b where t[i] == delim { c += 1 }; return c }
         let column = count(ls, v.lowerBound)
         // Walk up while the lines above have the same shape.

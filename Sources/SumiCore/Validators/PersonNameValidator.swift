@@ -14,6 +14,8 @@ struct PersonNameValidator: Sendable {
     let surnames: Set<String>
     let givenNames: Set<String>
     let stopwords: Set<String>
+    /// Ordinary words of the language: a token that is one cannot be an unknown name part.
+    let commonWords: Set<String>
     let single: String
     let fallback: Bool
     static let honorifics: Set<String> = ["様", "殿", "氏", "君", "さん", "さま", "くん", "ちゃん", "先生", "部長", "課長", "係長", "社長", "主任", "医師", "教授"]
@@ -23,15 +25,23 @@ struct PersonNameValidator: Sendable {
             throw fail("person_name: `script` must be ja, kana or en")
         }
         script = s
-        surnames = Set(try parameters["surnames"].map(load) ?? [])
-        givenNames = Set(try parameters["given_names"].map(load) ?? [])
-        stopwords = Set(try parameters["stopwords"].map(load) ?? [])
+        // Each dictionary parameter may name several files, comma-separated.
+        func files(_ key: String) throws -> Set<String> {
+            guard let v = parameters[key] else { return [] }
+            var out = Set<String>()
+            for f in v.split(separator: ",") { out.formUnion(try load(f.trimmingCharacters(in: .whitespaces))) }
+            return out
+        }
+        surnames = try files("surnames")
+        givenNames = try files("given_names")
+        stopwords = try files("stopwords")
+        commonWords = try files("common_words")
         single = parameters["single"] ?? "surname"
         guard ["surname", "given", "any", "none"].contains(single) else {
             throw fail("person_name: `single` must be surname, given, any or none")
         }
         fallback = (parameters["fallback"] ?? "false") == "true"
-        let known: Set<String> = ["surnames", "given_names", "stopwords", "script", "single", "fallback"]
+        let known: Set<String> = ["surnames", "given_names", "stopwords", "common_words", "script", "single", "fallback"]
         if let bad = parameters.keys.first(where: { !known.contains($0) }) {
             throw fail("person_name: unknown parameter `\(bad)`")
         }
@@ -85,6 +95,13 @@ struct PersonNameValidator: Sendable {
                     if surnames.contains(sur) && (givenOK || fallback) { return starts[a]..<starts[end] }
                 }
                 if fallback && sp <= 5 && end - sp - 1 <= 5 { return 0..<starts[end] }
+                // The part after the space is no given name: the first part alone may still be a name.
+                if single == "surname" || single == "any" {
+                    for a in 0..<sp {
+                        let sur = lower(text(a, sp))
+                        if surnames.contains(sur) && !stopwords.contains(sur) { return starts[a]..<starts[sp] }
+                    }
+                }
                 return nil
             }
             var singleHit: Range<Int>? = nil
@@ -116,22 +133,30 @@ struct PersonNameValidator: Sendable {
     }
 
     private func checkLatin(_ value: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
-        // Tokens separated by spaces; each token must start with an upper-case letter.
+        // Tokens separated by spaces; "SURNAME, Given" (a comma after the first token) puts the
+        // surname first.
         var tokens: [Range<Int>] = []
         var s = -1
+        var commaAfterFirst = false
         for i in 0...value.count {
             let isSep = i == value.count || value[i] == 0x20 || value[i] == 0x0A || value[i] == 0x09
-            if isSep { if s >= 0 { tokens.append(s..<i); s = -1 } } else if s < 0 { s = i }
+            if isSep {
+                if s >= 0 {
+                    var e = i
+                    if tokens.isEmpty && e > s && value[e - 1] == 0x2C { commaAfterFirst = true; e -= 1 }
+                    tokens.append(s..<e); s = -1
+                }
+            } else if s < 0 { s = i }
         }
         guard !tokens.isEmpty, tokens.count <= 4 else { return nil }
         func word(_ r: Range<Int>) -> String {
-            lower(String(decoding: UnsafeBufferPointer(rebasing: value[r]), as: UTF8.self))
-                .trimmingNamePunctuation()
+            lower(String(decoding: UnsafeBufferPointer(rebasing: value[r]), as: UTF8.self)).trimmingNamePunctuation()
         }
         let words = tokens.map(word)
+        let whole = tokens.first!.lowerBound..<tokens.last!.upperBound
         if tokens.count == 1 {
             let w = words[0]
-            if fallback && !stopwords.contains(w) { return tokens[0] }
+            if fallback && !stopwords.contains(w) && !commonWords.contains(w) { return tokens[0] }
             switch single {
             case "surname": return surnames.contains(w) && !stopwords.contains(w) ? tokens[0] : nil
             case "given": return givenNames.contains(w) && !stopwords.contains(w) ? tokens[0] : nil
@@ -139,15 +164,19 @@ struct PersonNameValidator: Sendable {
             default: return nil
             }
         }
-        let first = words.first!, last = words.last!
+        func common(_ w: String) -> Bool { stopwords.contains(w) || commonWords.contains(w) }
+        let (first, last) = commaAfterFirst ? (words[1], words[0]) : (words.first!, words.last!)
         let firstOK = givenNames.contains(first) && !stopwords.contains(first)
         let lastOK = surnames.contains(last) && !stopwords.contains(last)
-        // Both parts known, or one known and the other not an ordinary word.
-        if (firstOK && (lastOK || surnames.contains(last) || !stopwords.contains(last)))
-            || (lastOK && (givenNames.contains(first) || !stopwords.contains(first)))
-            || fallback {
-            return tokens.first!.lowerBound..<tokens.last!.upperBound
+        if fallback { return whole }
+        if commaAfterFirst {
+            // "SURNAME, Given": the surname must be known, or written in capitals before a known given name.
+            let surnameToken = String(decoding: UnsafeBufferPointer(rebasing: value[tokens[0]]), as: UTF8.self)
+            let allCaps = surnameToken.count >= 2 && surnameToken.uppercased() == surnameToken
+            return (lastOK && (firstOK || !common(first))) || (allCaps && firstOK && !common(last)) ? whole : nil
         }
+        if firstOK && (lastOK || surnames.contains(last) || !common(last)) { return whole }
+        if lastOK && (givenNames.contains(first) || !common(first)) { return whole }
         return nil
     }
 }
