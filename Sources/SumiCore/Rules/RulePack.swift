@@ -18,7 +18,9 @@ public final class CompiledRule: @unchecked Sendable {
     let excludeRegexes: [PCRE2Regex]
     let dictionaryList: Int?
     let thenTrie: PrefixTrie?
-    let stopwords: Set<String>
+    /// Word list (in the automaton) of dictionary stop words: a dictionary hit that coincides with
+    /// a stop-word hit is dropped, with no string hashing on the hot path.
+    let stopwordList: Int?
     /// Stop words for mention rules.
     var mentionStopwords: Set<String> = []
     /// A Japanese name validator to split seed names into surname and given name.
@@ -26,7 +28,7 @@ public final class CompiledRule: @unchecked Sendable {
 
     init(rule: Rule, index: Int, regexes: [PCRE2Regex], validator: CompiledValidator?, keywordList: Int?, keywordBytes: [UInt8],
          contextList: Int?, excludeList: Int?, excludeValues: Set<String>, excludeRegexes: [PCRE2Regex],
-         dictionaryList: Int?, thenTrie: PrefixTrie?, stopwords: Set<String>) {
+         dictionaryList: Int?, thenTrie: PrefixTrie?, stopwordList: Int?) {
         self.rule = rule
         self.index = index
         self.regexes = regexes
@@ -39,7 +41,7 @@ public final class CompiledRule: @unchecked Sendable {
         self.excludeRegexes = excludeRegexes
         self.dictionaryList = dictionaryList
         self.thenTrie = thenTrie
-        self.stopwords = stopwords
+        self.stopwordList = stopwordList
     }
 }
 
@@ -199,17 +201,16 @@ public final class RulePack: @unchecked Sendable {
                     thenTrie = trie
                 }
             }
-            var stop = Set<String>()
-            if let d = rule.dictionary {
-                for w in d.stopwords.words { stop.insert(WordListBuilder.key(w)) }
-                for f in d.stopwords.files { for w in try builder.readTerms(f, fail: fail) { stop.insert(w) } }
+            var stopwordList: Int? = nil
+            if let d = rule.dictionary, !d.stopwords.isEmpty {
+                stopwordList = try builder.list(d.stopwords, fail: fail)
             }
             compiled.append(CompiledRule(
                 rule: rule, index: index, regexes: regexes, validator: validator,
                 keywordList: keywordList, keywordBytes: keywordBytes, contextList: contextList, excludeList: excludeList,
                 excludeValues: Set((rule.exclude?.values ?? []).map(WordListBuilder.key)),
                 excludeRegexes: excludeRegexes, dictionaryList: dictionaryList, thenTrie: thenTrie,
-                stopwords: stop))
+                stopwordList: stopwordList))
         }
         // Mention rules: stop words, and a Japanese name validator to split names with.
         let splitter = validatorCache.values.first { $0.script == .ja && !$0.surnames.isEmpty }

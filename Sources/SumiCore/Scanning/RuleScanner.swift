@@ -94,7 +94,7 @@ public final class RuleScanner: @unchecked Sendable {
         active = pack.rules.filter { options.labels?.contains($0.rule.label) ?? true }
         var used = [Bool](repeating: false, count: pack.listCount)
         for r in active {
-            for l in [r.keywordList, r.contextList, r.excludeList, r.dictionaryList] {
+            for l in [r.keywordList, r.contextList, r.excludeList, r.dictionaryList, r.stopwordList] {
                 if let l { used[l] = true }
             }
         }
@@ -421,9 +421,11 @@ public final class RuleScanner: @unchecked Sendable {
 
     private func collectDictionaryMatches(_ r: CompiledRule, _ t: UnsafeBufferPointer<UInt8>, _ session: ScanSession, _ cands: inout [Cand]) {
         guard let d = r.dictionaryList, let spec = r.rule.dictionary else { return }
+        var stops = Set<Int>()
+        if let sl = r.stopwordList { for h in session.hits(sl) { stops.insert(h.lowerBound << 32 | h.upperBound) } }
         for h in session.hits(d) {
             if spec.capitalized, t[h.lowerBound] >= 0x61 && t[h.lowerBound] <= 0x7A { continue }
-            if !r.stopwords.isEmpty, r.stopwords.contains(lowerKey(t, h)) { continue }
+            if !stops.isEmpty, stops.contains(h.lowerBound << 32 | h.upperBound) { continue }
             var value = h
             if let trie = r.thenTrie {
                 var next = h.upperBound
@@ -500,20 +502,32 @@ public final class RuleScanner: @unchecked Sendable {
         var anyLabelRule = false
         for r in active where !(r.rule.context?.labels.isEmpty ?? true) { anyLabelRule = true; break }
         guard anyLabelRule else { return }
-        let snapshot = cands
+        // Surviving candidates per label, sorted by start, for binary search by window.
+        var byLabel: [String: [(range: Range<Int>, rule: Int)]] = [:]
+        for c in cands where c.alive && c.score >= options.minScore {
+            byLabel[pack.rules[c.rule].rule.label, default: []].append((c.value, c.rule))
+        }
+        for k in byLabel.keys { byLabel[k]!.sort { $0.range.lowerBound < $1.range.lowerBound } }
         for i in cands.indices {
             let r = pack.rules[cands[i].rule]
             guard let ctx = r.rule.context, !ctx.labels.isEmpty, cands[i].alive, cands[i].context.isEmpty else { continue }
             let ws = stepBack(t, cands[i].value.lowerBound, ctx.labelWindow ?? ctx.before)
             let we = stepForward(t, cands[i].value.upperBound, ctx.labelWindow ?? ctx.after)
-            let found = snapshot.first { o in
-                o.alive && o.rule != cands[i].rule && o.score >= options.minScore
-                    && ctx.labels.contains(pack.rules[o.rule].rule.label)
-                    && o.value.lowerBound >= ws && o.value.upperBound <= we
-                    && !o.value.overlaps(cands[i].value)
+            var foundLabel: String? = nil
+            for label in ctx.labels {
+                guard let list = byLabel[label] else { continue }
+                var lo = 0, hi = list.count
+                while lo < hi { let m = (lo + hi) >> 1; if list[m].range.lowerBound < ws { lo = m + 1 } else { hi = m } }
+                var j = lo
+                while j < list.count && list[j].range.lowerBound < we {
+                    let o = list[j]
+                    if o.rule != cands[i].rule && o.range.upperBound <= we && !o.range.overlaps(cands[i].value) { foundLabel = label; break }
+                    j += 1
+                }
+                if foundLabel != nil { break }
             }
-            if let o = found {
-                cands[i].context.append("<\(pack.rules[o.rule].rule.label)>")
+            if let label = foundLabel {
+                cands[i].context.append("<\(label)>")
                 cands[i].score = min(1, cands[i].score + ctx.boost)
             } else if ctx.required {
                 cands[i].alive = false
