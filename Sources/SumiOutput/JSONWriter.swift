@@ -59,11 +59,20 @@ public struct JSONWriter {
 }
 
 extension String {
-    /// Up to 4 decimals, trailing zeros dropped (scores, ratios).
+    /// Up to 4 decimals, trailing zeros dropped (scores, ratios). Integer arithmetic: this runs
+    /// once per finding, and Foundation formatting is slow.
     init(format4 d: Double) {
-        let scaled = (d * 10000).rounded() / 10000
-        var s = "\(scaled)"
-        if s.contains("e") { s = "\(d)" }
+        guard d.isFinite else { self = "0"; return }
+        let negative = d < 0
+        let scaled = Int((abs(d) * 10000).rounded())
+        var frac = scaled % 10000
+        var s = (negative && scaled != 0 ? "-" : "") + String(scaled / 10000)
+        if frac != 0 {
+            var digits = 4
+            while frac % 10 == 0 { frac /= 10; digits -= 1 }
+            let f = String(frac)
+            s += "." + String(repeating: "0", count: digits - f.count) + f
+        }
         self = s
     }
 }

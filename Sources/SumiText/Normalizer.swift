@@ -39,82 +39,95 @@ public enum Normalizer {
     /// Everything else is copied unchanged.
     public static func normalize(_ input: UnsafeBufferPointer<UInt8>) -> NormalizedText {
         let n = input.count
-        var out = [UInt8]()
-        out.reserveCapacity(n)
         var anchors: [(norm: Int, orig: Int)] = []
-        var i = 0
-
-        @inline(__always) func anchor(_ norm: Int, _ orig: Int) {
-            if let last = anchors.last, last.norm == norm, last.orig == orig { return }
-            anchors.append((norm, orig))
-        }
-        @inline(__always) func isDigitAt(_ j: Int) -> Bool {
-            // ASCII digit or full-width digit (EF BC 90–99) at byte j of the input.
-            guard j < n else { return false }
-            let b = input[j]
-            if b >= 0x30 && b <= 0x39 { return true }
-            return b == 0xEF && j + 2 < n && input[j + 1] == 0xBC && input[j + 2] >= 0x90 && input[j + 2] <= 0x99
-        }
-
-        while i < n {
-            let b = input[i]
-            if b < 0x80 { out.append(b); i += 1; continue }
-            // Only characters with lead bytes E2, E3 and EF are ever rewritten.
-            if b != 0xE2 && b != 0xE3 && b != 0xEF {
-                out.append(b); i += 1; continue
+        // The output is never longer than the input (every rewrite shrinks or keeps the length),
+        // so it is written in place through a pointer: no per-byte capacity checks.
+        var outCount = 0
+        let out = [UInt8](unsafeUninitializedCapacity: n) { buf, initialized in
+            guard let src = input.baseAddress, let dst = buf.baseAddress else { initialized = 0; return }
+            var o = 0
+            var i = 0
+            @inline(__always) func anchor(_ norm: Int, _ orig: Int) {
+                if let last = anchors.last, last.norm == norm, last.orig == orig { return }
+                anchors.append((norm, orig))
             }
-            guard i + 2 < n else { out.append(b); i += 1; continue }
-            let b1 = input[i + 1], b2 = input[i + 2]
-            var replacement: UInt8? = nil     // single ASCII byte
-            var kana: (UInt8, UInt8, UInt8)? = nil
-            var consumed = 3
-            if b == 0xEF {
-                if b1 == 0xBC && b2 >= 0x81 {
-                    replacement = b2 - 0x81 + 0x21            // U+FF01..FF3F → 0x21..0x5F
-                } else if b1 == 0xBD && b2 <= 0x9E && b2 >= 0x80 {
-                    replacement = b2 - 0x80 + 0x60            // U+FF40..FF5E → 0x60..0x7E
-                } else if b1 == 0xB9 && b2 == 0xA3 {
-                    replacement = 0x2D                         // ﹣ U+FE63
-                } else if b1 == 0xBD && b2 == 0xB0 && i > 0 && isDigitBefore(out) && isDigitAt(i + 3) {
-                    replacement = 0x2D                         // ｰ between digits
-                } else if (b1 == 0xBD && b2 >= 0xA1) || (b1 == 0xBE && b2 <= 0x9F) {
-                    // Half-width katakana U+FF61..FF9F, composing a following ﾞ (EF BE 9E) or ﾟ (EF BE 9F).
-                    let scalar = 0xF000 | (Int(b1 & 0x3F) << 6) | Int(b2 & 0x3F)
-                    var voiced = 0
-                    if i + 5 < n, input[i + 3] == 0xEF, input[i + 4] == 0xBE,
-                       input[i + 5] == 0x9E || input[i + 5] == 0x9F {
-                        voiced = input[i + 5] == 0x9E ? 1 : 2
-                    }
-                    if let (cpOut, usedMark) = HalfWidthKana.fullWidth(scalar: scalar, voiced: voiced) {
-                        kana = utf8Triple(cpOut)
-                        if usedMark { consumed = 6 }
-                    }
+            @inline(__always) func isDigitAt(_ j: Int) -> Bool {
+                guard j < n else { return false }
+                let b = src[j]
+                if b >= 0x30 && b <= 0x39 { return true }
+                return b == 0xEF && j + 2 < n && src[j + 1] == 0xBC && src[j + 2] >= 0x90 && src[j + 2] <= 0x99
+            }
+            @inline(__always) func digitBefore() -> Bool { o > 0 && dst[o - 1] >= 0x30 && dst[o - 1] <= 0x39 }
+            while i < n {
+                // Copy the run of bytes that are never rewritten (all but lead bytes E2, E3, EF).
+                var j = i
+                while j < n {
+                    let b = src[j]
+                    if b == 0xE2 || b == 0xE3 || b == 0xEF { break }
+                    j += 1
                 }
-            } else if b == 0xE2 && b1 == 0x80 && b2 >= 0x90 && b2 <= 0x95 {
-                replacement = 0x2D                             // U+2010..2015
-            } else if b == 0xE2 && b1 == 0x88 && b2 == 0x92 {
-                replacement = 0x2D                             // − U+2212
-            } else if b == 0xE2 && b1 == 0x94 && (b2 == 0x82 || b2 == 0x83) {
-                replacement = 0x7C                             // box-drawing │ ┃ → '|' (table columns)
-            } else if b == 0xE3 && b1 == 0x80 && b2 == 0x80 {
-                replacement = 0x20                             // U+3000
-            } else if b == 0xE3 && b1 == 0x83 && b2 == 0xBC && isDigitBefore(out) && isDigitAt(i + 3) {
-                replacement = 0x2D                             // ー between digits
+                if j > i {
+                    (dst + o).update(from: src + i, count: j - i)
+                    o += j - i
+                    i = j
+                    if i >= n { break }
+                }
+                let b = src[i]
+                guard i + 2 < n else { dst[o] = b; o += 1; i += 1; continue }
+                let b1 = src[i + 1], b2 = src[i + 2]
+                var replacement: UInt8? = nil
+                var kana: (UInt8, UInt8, UInt8)? = nil
+                var consumed = 3
+                if b == 0xEF {
+                    if b1 == 0xBC && b2 >= 0x81 {
+                        replacement = b2 - 0x81 + 0x21            // U+FF01..FF3F → 0x21..0x5F
+                    } else if b1 == 0xBD && b2 <= 0x9E && b2 >= 0x80 {
+                        replacement = b2 - 0x80 + 0x60            // U+FF40..FF5E → 0x60..0x7E
+                    } else if b1 == 0xB9 && b2 == 0xA3 {
+                        replacement = 0x2D                         // ﹣ U+FE63
+                    } else if b1 == 0xBD && b2 == 0xB0 && digitBefore() && isDigitAt(i + 3) {
+                        replacement = 0x2D                         // ｰ between digits
+                    } else if (b1 == 0xBD && b2 >= 0xA1) || (b1 == 0xBE && b2 <= 0x9F) {
+                        // Half-width katakana U+FF61..FF9F, composing a following ﾞ (EF BE 9E) or ﾟ (EF BE 9F).
+                        let scalar = 0xF000 | (Int(b1 & 0x3F) << 6) | Int(b2 & 0x3F)
+                        var voiced = 0
+                        if i + 5 < n, src[i + 3] == 0xEF, src[i + 4] == 0xBE, src[i + 5] == 0x9E || src[i + 5] == 0x9F {
+                            voiced = src[i + 5] == 0x9E ? 1 : 2
+                        }
+                        if let (cpOut, usedMark) = HalfWidthKana.fullWidth(scalar: scalar, voiced: voiced) {
+                            kana = utf8Triple(cpOut)
+                            if usedMark { consumed = 6 }
+                        }
+                    }
+                } else if b == 0xE2 && b1 == 0x80 && b2 >= 0x90 && b2 <= 0x95 {
+                    replacement = 0x2D                             // U+2010..2015
+                } else if b == 0xE2 && b1 == 0x88 && b2 == 0x92 {
+                    replacement = 0x2D                             // − U+2212
+                } else if b == 0xE2 && b1 == 0x94 && (b2 == 0x82 || b2 == 0x83) {
+                    replacement = 0x7C                             // box-drawing │ ┃ → '|' (table columns)
+                } else if b == 0xE3 && b1 == 0x80 && b2 == 0x80 {
+                    replacement = 0x20                             // U+3000
+                } else if b == 0xE3 && b1 == 0x83 && b2 == 0xBC && digitBefore() && isDigitAt(i + 3) {
+                    replacement = 0x2D                             // ー between digits
+                }
+                if let r = replacement {
+                    anchor(o, i)
+                    dst[o] = r; o += 1
+                    anchor(o, i + consumed)
+                } else if let k = kana {
+                    anchor(o, i)
+                    dst[o] = k.0; dst[o + 1] = k.1; dst[o + 2] = k.2; o += 3
+                    anchor(o, i + consumed)
+                } else {
+                    dst[o] = b; dst[o + 1] = b1; dst[o + 2] = b2; o += 3
+                    consumed = 3
+                }
+                i += consumed
             }
-            if let r = replacement {
-                anchor(out.count, i)
-                out.append(r)
-                anchor(out.count, i + consumed)
-            } else if let k = kana {
-                anchor(out.count, i)
-                out.append(k.0); out.append(k.1); out.append(k.2)
-                anchor(out.count, i + consumed)
-            } else {
-                out.append(b); out.append(b1); out.append(b2)
-                consumed = 3
-            }
-            i += consumed
+            initialized = o
+            outCount = o
         }
+        _ = outCount
         return NormalizedText(bytes: out, anchors: anchors, originalCount: n)
     }
 

@@ -70,6 +70,9 @@ public final class RulePack: @unchecked Sendable {
     /// Largest capture count of any pattern, to size match data.
     let maxCaptures: Int
     public let labels: Set<String>
+    /// Label of each rule as a small integer (label comparisons on the hot path).
+    let labelIDs: [Int]
+    let labelNames: [String]
 
     /// The labels the default packs promise; other labels are allowed but `rules lint` flags them.
     public static let knownLabels: Set<String> = [
@@ -134,6 +137,7 @@ public final class RulePack: @unchecked Sendable {
         var maxCaps = 1
         var trieCache: [String: PrefixTrie] = [:]
         var validatorCache: [String: PersonNameValidator] = [:]
+        var termSetCache: [String: Set<ByteKey>] = [:]
         for (index, rule) in rules.enumerated() {
             func fail(_ reason: String) -> RuleError {
                 RuleError(file: rule.file, line: rule.line, ruleID: rule.id, reason: reason)
@@ -167,7 +171,10 @@ public final class RulePack: @unchecked Sendable {
                         validator = .personName(v)
                     } else {
                         let v = try PersonNameValidator(parameters: spec.parameters, load: { file in
-                            try builder.readTerms(file)
+                            if let set = termSetCache[file] { return set }
+                            let set = Set(try builder.readTerms(file).map(ByteKey.init))
+                            termSetCache[file] = set
+                            return set
                         }, fail: fail)
                         validatorCache[key] = v
                         validator = .personName(v)
@@ -227,6 +234,10 @@ public final class RulePack: @unchecked Sendable {
         self.listCount = builder.listCount
         self.maxCaptures = maxCaps
         self.labels = Set(rules.map(\.label))
+        let names = Array(Set(rules.map(\.label))).sorted()
+        let index = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
+        self.labelNames = names
+        self.labelIDs = rules.map { index[$0.label]! }
     }
 
     /// The bundled rules folder: `$SUMI_RULES`, then `rules/` next to the executable or in one of

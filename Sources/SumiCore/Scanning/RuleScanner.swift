@@ -218,7 +218,8 @@ public final class RuleScanner: @unchecked Sendable {
         var alive = true
         var reason: String? = nil
         var validatorPassed: Bool? = nil
-        var context: [String] = []
+        var hasContext = false
+        var context: [String] = []      // filled when tracing
         var exclusions: [String] = []
     }
 
@@ -421,11 +422,19 @@ public final class RuleScanner: @unchecked Sendable {
 
     private func collectDictionaryMatches(_ r: CompiledRule, _ t: UnsafeBufferPointer<UInt8>, _ session: ScanSession, _ cands: inout [Cand]) {
         guard let d = r.dictionaryList, let spec = r.rule.dictionary else { return }
-        var stops = Set<Int>()
-        if let sl = r.stopwordList { for h in session.hits(sl) { stops.insert(h.lowerBound << 32 | h.upperBound) } }
+        // Stop-word hits and dictionary hits are both sorted by end: walk them together.
+        let stops = r.stopwordList.map { session.hits($0) } ?? []
+        var si = stops.startIndex
         for h in session.hits(d) {
+            while si < stops.endIndex && stops[si].upperBound < h.upperBound { si += 1 }
+            var isStop = false
+            var k = si
+            while k < stops.endIndex && stops[k].upperBound == h.upperBound {
+                if stops[k].lowerBound == h.lowerBound { isStop = true; break }
+                k += 1
+            }
+            if isStop { continue }
             if spec.capitalized, t[h.lowerBound] >= 0x61 && t[h.lowerBound] <= 0x7A { continue }
-            if !stops.isEmpty, stops.contains(h.lowerBound << 32 | h.upperBound) { continue }
             var value = h
             if let trie = r.thenTrie {
                 var next = h.upperBound
@@ -463,35 +472,41 @@ public final class RuleScanner: @unchecked Sendable {
                     c.validatorPassed = false
                 }
             }
-            if c.validatorPassed == false { c.alive = false; c.reason = "validator \(v.name) failed"; return }
+            if c.validatorPassed == false { c.alive = false; if options.trace { c.reason = "validator \(v.name) failed" }; return }
         }
         if let e = r.rule.exclude {
             if !r.excludeValues.isEmpty && r.excludeValues.contains(lowerKey(t, c.value)) {
-                c.alive = false; c.reason = "excluded value"; c.exclusions.append("value"); return
+                c.alive = false; if options.trace { c.reason = "excluded value"; c.exclusions.append("value") }; return
             }
             let slice = UnsafeBufferPointer(rebasing: t[c.value])
             for re in r.excludeRegexes where (try? re.matches(slice, scratch: session.scratch, anchoredWhole: true)) == true {
-                c.alive = false; c.reason = "excluded by pattern \(re.pattern)"; c.exclusions.append(re.pattern); return
+                c.alive = false; if options.trace { c.reason = "excluded by pattern \(re.pattern)"; c.exclusions.append(re.pattern) }; return
             }
             if let l = r.excludeList {
                 let header = headerCell(t, c.value, session)
                 if let w = findHit(session.hits(l), t, around: c.value, before: e.before, after: e.after)
                     ?? header.flatMap({ findHit(session.hits(l), within: $0) }) {
-                    let word = String(decoding: t[w], as: UTF8.self)
-                    c.alive = false; c.reason = "exclusion word \"\(word)\" nearby"; c.exclusions.append(word); return
+                    c.alive = false
+                    if options.trace {
+                        let word = String(decoding: t[w], as: UTF8.self)
+                        c.reason = "exclusion word \"\(word)\" nearby"; c.exclusions.append(word)
+                    }
+                    return
                 }
             }
         }
         if let ctx = r.rule.context, let l = r.contextList {
             if let w = findHit(session.hits(l), t, around: c.value, before: ctx.before, after: ctx.after) {
-                c.context.append(String(decoding: t[w], as: UTF8.self))
+                c.hasContext = true
+                if options.trace { c.context.append(String(decoding: t[w], as: UTF8.self)) }
                 c.score = min(1, c.score + ctx.boost)
             } else if let cell = headerCell(t, c.value, session), let w = findHit(session.hits(l), within: cell) {
                 // A table column's header is context for every cell below it (DOB, Passport No...).
-                c.context.append("column " + String(decoding: t[w], as: UTF8.self))
+                c.hasContext = true
+                if options.trace { c.context.append("column " + String(decoding: t[w], as: UTF8.self)) }
                 c.score = min(1, c.score + ctx.boost)
             } else if ctx.required && ctx.labels.isEmpty {
-                c.alive = false; c.reason = "required context not found"
+                c.alive = false; if options.trace { c.reason = "required context not found" }
             }
         }
     }
@@ -503,19 +518,20 @@ public final class RuleScanner: @unchecked Sendable {
         for r in active where !(r.rule.context?.labels.isEmpty ?? true) { anyLabelRule = true; break }
         guard anyLabelRule else { return }
         // Surviving candidates per label, sorted by start, for binary search by window.
-        var byLabel: [String: [(range: Range<Int>, rule: Int)]] = [:]
+        var byLabel = [[(range: Range<Int>, rule: Int)]](repeating: [], count: pack.labelNames.count)
         for c in cands where c.alive && c.score >= options.minScore {
-            byLabel[pack.rules[c.rule].rule.label, default: []].append((c.value, c.rule))
+            byLabel[pack.labelIDs[c.rule]].append((c.value, c.rule))
         }
-        for k in byLabel.keys { byLabel[k]!.sort { $0.range.lowerBound < $1.range.lowerBound } }
+        for k in byLabel.indices where byLabel[k].count > 1 { byLabel[k].sort { $0.range.lowerBound < $1.range.lowerBound } }
         for i in cands.indices {
             let r = pack.rules[cands[i].rule]
-            guard let ctx = r.rule.context, !ctx.labels.isEmpty, cands[i].alive, cands[i].context.isEmpty else { continue }
+            guard let ctx = r.rule.context, !ctx.labels.isEmpty, cands[i].alive, !cands[i].hasContext else { continue }
             let ws = stepBack(t, cands[i].value.lowerBound, ctx.labelWindow ?? ctx.before)
             let we = stepForward(t, cands[i].value.upperBound, ctx.labelWindow ?? ctx.after)
             var foundLabel: String? = nil
             for label in ctx.labels {
-                guard let list = byLabel[label] else { continue }
+                guard let id = pack.labelNames.firstIndex(of: label) else { continue }
+                let list = byLabel[id]
                 var lo = 0, hi = list.count
                 while lo < hi { let m = (lo + hi) >> 1; if list[m].range.lowerBound < ws { lo = m + 1 } else { hi = m } }
                 var j = lo
@@ -527,11 +543,12 @@ public final class RuleScanner: @unchecked Sendable {
                 if foundLabel != nil { break }
             }
             if let label = foundLabel {
-                cands[i].context.append("<\(label)>")
+                cands[i].hasContext = true
+                if options.trace { cands[i].context.append("<\(label)>") }
                 cands[i].score = min(1, cands[i].score + ctx.boost)
             } else if ctx.required {
                 cands[i].alive = false
-                cands[i].reason = "required context not found"
+                if options.trace { cands[i].reason = "required context not found" }
             }
         }
     }
@@ -595,7 +612,7 @@ public final class RuleScanner: @unchecked Sendable {
                 evaluate(&c, t, session)          // the rule's own exclusions (company names...)
                 if !c.alive || c.score < options.minScore { continue }
                 occupied.append(s0..<e0)
-                c.context.append("mention of a name found in this text")
+                if options.trace { c.context.append("mention of a name found in this text") }
                 cands.append(c)
                 added.append((s0..<e0, cands.count - 1))
             }

@@ -11,26 +11,24 @@ struct PersonNameValidator: Sendable {
     enum Script: String, Sendable { case ja, kana, en }
     let name = "person_name"
     let script: Script
-    let surnames: Set<String>
-    let givenNames: Set<String>
-    let stopwords: Set<String>
+    let surnames: TermSets
+    let givenNames: TermSets
+    let stopwords: TermSets
     /// Ordinary words of the language: a token that is one cannot be an unknown name part.
-    let commonWords: Set<String>
+    let commonWords: TermSets
     let single: String
     let fallback: Bool
     static let honorifics: Set<String> = ["様", "殿", "氏", "君", "さん", "さま", "くん", "ちゃん", "先生", "部長", "課長", "係長", "社長", "主任", "医師", "教授"]
 
-    init(parameters: [String: String], load: (String) throws -> [String], fail: (String) -> RuleError) throws {
+    init(parameters: [String: String], load: (String) throws -> Set<ByteKey>, fail: (String) -> RuleError) throws {
         guard let s = Script(rawValue: parameters["script"] ?? "ja") else {
             throw fail("person_name: `script` must be ja, kana or en")
         }
         script = s
         // Each dictionary parameter may name several files, comma-separated.
-        func files(_ key: String) throws -> Set<String> {
-            guard let v = parameters[key] else { return [] }
-            var out = Set<String>()
-            for f in v.split(separator: ",") { out.formUnion(try load(f.trimmingCharacters(in: .whitespaces))) }
-            return out
+        func files(_ key: String) throws -> TermSets {
+            guard let v = parameters[key] else { return TermSets(sets: []) }
+            return TermSets(sets: try v.split(separator: ",").map { try load($0.trimmingCharacters(in: .whitespaces)) })
         }
         surnames = try files("surnames")
         givenNames = try files("given_names")
@@ -178,6 +176,30 @@ struct PersonNameValidator: Sendable {
         if firstOK && (lastOK || surnames.contains(last) || !common(last)) { return whole }
         if lastOK && (givenNames.contains(first) || !common(first)) { return whole }
         return nil
+    }
+}
+
+/// A dictionary term compared and hashed by its UTF-8 bytes. Terms and text are normalized the
+/// same way, so byte equality is the right test, and it skips the Unicode normalization that
+/// `String` hashing does for every non-ASCII string (a third of the scan time on Japanese text).
+struct ByteKey: Hashable, Sendable {
+    let string: String
+    init(_ s: String) { string = s }
+    func hash(into hasher: inout Hasher) {
+        var s = string
+        s.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
+    static func == (a: ByteKey, b: ByteKey) -> Bool { a.string.utf8.elementsEqual(b.string.utf8) }
+}
+
+/// Several term sets looked up as one (each file's set is built once per pack and shared).
+struct TermSets: Sendable {
+    let sets: [Set<ByteKey>]
+    var isEmpty: Bool { sets.allSatisfy(\.isEmpty) }
+    func contains(_ s: String) -> Bool {
+        let k = ByteKey(s)
+        for set in sets where set.contains(k) { return true }
+        return false
     }
 }
 
