@@ -35,7 +35,10 @@ extension RuleScanner {
     public static let streamThreshold = 32 << 20
 
     /// Reads, decodes and scans one file. Never throws: problems become `.failed`/`.skipped`.
-    public func scanFile(atPath path: String, encoding forced: TextEncoding? = nil, session: ScanSession? = nil) -> FileScanResult {
+    /// `onFinding`: when given, findings are handed over as they are found and not kept in the
+    /// result, so memory stays flat however large the file is.
+    public func scanFile(atPath path: String, encoding forced: TextEncoding? = nil, session: ScanSession? = nil,
+                         onFinding: ((Finding) -> Void)? = nil) -> FileScanResult {
         let s = session ?? makeSession()
         guard let handle = FileHandle(forReadingAtPath: path) else {
             let reason = FileManager.default.fileExists(atPath: path) ? "permission denied" : "no such file"
@@ -45,10 +48,12 @@ extension RuleScanner {
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         do {
             if size > RuleScanner.streamThreshold {
-                return try scanLarge(handle: handle, path: path, forced: forced, session: s)
+                return try scanLarge(handle: handle, path: path, forced: forced, session: s, onFinding: onFinding)
             }
             let data = try handle.readToEnd() ?? Data()
-            return scanBytes([UInt8](data), path: path, forced: forced, session: s)
+            var r = scanBytes([UInt8](data), path: path, forced: forced, session: s)
+            if let onFinding { r.findings.forEach(onFinding); r.findings = [] }
+            return r
         } catch {
             return FileScanResult(path: path, status: .failed("read error: \(error.localizedDescription)"))
         }
@@ -74,7 +79,8 @@ extension RuleScanner {
 
     /// Streams a large file in chunks; memory stays flat whatever its size. UTF-8 (with or
     /// without BOM) is validated chunk by chunk; other encodings are decoded whole.
-    private func scanLarge(handle: FileHandle, path: String, forced: TextEncoding?, session: ScanSession) throws -> FileScanResult {
+    private func scanLarge(handle: FileHandle, path: String, forced: TextEncoding?, session: ScanSession,
+                           onFinding: ((Finding) -> Void)?) throws -> FileScanResult {
         let head = [UInt8](try handle.read(upToCount: 64 << 10) ?? Data())
         let encoding = forced ?? TextDecoder.detect(head)
         guard let encoding else {
@@ -92,7 +98,8 @@ extension RuleScanner {
         var consumed = 0               // decoded bytes validated so far
         var invalidAt: Int? = nil
         let blockSize = options.chunkSize
-        let findings = try scanChunked(session: session) { buf in
+        var findings: [Finding] = []
+        try scanChunked(session: session, read: { buf in
             if invalidAt != nil { return false }
             var block: [UInt8]
             if !pending.isEmpty {
@@ -122,7 +129,9 @@ extension RuleScanner {
             consumed += block.count
             buf.append(contentsOf: block)
             return true
-        }
+        }, emit: { f in
+            if let onFinding { onFinding(f) } else { findings.append(f) }
+        })
         if let bad = invalidAt {
             return FileScanResult(path: path, status: .failed(TextDecodingError.invalid(encoding: encoding, byteOffset: bad).description), bytes: total)
         }

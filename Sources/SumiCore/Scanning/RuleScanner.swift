@@ -132,12 +132,19 @@ public final class RuleScanner: @unchecked Sendable {
     /// bytes of context on both sides and keeps the findings that start in its own part, so
     /// memory stays flat and no finding is split.
     func scanChunked(session: ScanSession, read: (inout [UInt8]) throws -> Bool) rethrows -> [Finding] {
+        var findings: [Finding] = []
+        try scanChunked(session: session, read: read) { findings.append($0) }
+        return findings
+    }
+
+    /// Streaming form: each finding goes to `emit` as soon as its chunk is done, so nothing grows
+    /// with the size of the text.
+    func scanChunked(session: ScanSession, read: (inout [UInt8]) throws -> Bool, emit: (Finding) -> Void) rethrows {
         var buf: [UInt8] = []
         var base = 0          // global offset of buf[0]
         var coreStart = 0     // index in buf where this chunk's own part starts
         var eof = false
         var cursor = PositionCursor()
-        var findings: [Finding] = []
         let chunk = options.chunkSize, overlap = options.overlap
         while true {
             while !eof && buf.count - coreStart < chunk + overlap {
@@ -159,7 +166,7 @@ public final class RuleScanner: @unchecked Sendable {
                     let valueBytes = b[f.range]
                     let cps = valueBytes.reduce(0) { $0 + ($1 & 0xC0 != 0x80 ? 1 : 0) }
                     let rule = pack.rules[f.rule].rule
-                    findings.append(Finding(
+                    emit(Finding(
                         label: rule.label, ruleID: rule.id, score: f.score,
                         byteStart: base + f.range.lowerBound, byteEnd: base + f.range.upperBound,
                         start: cursor.codePoint, end: cursor.codePoint + cps,
@@ -176,7 +183,6 @@ public final class RuleScanner: @unchecked Sendable {
             base += keepFrom
             coreStart = coreEnd - keepFrom
         }
-        return findings
     }
 
     /// The nearest character boundary at or before `i`; at the end of the buffer, the start of a
@@ -638,9 +644,10 @@ public final class RuleScanner: @unchecked Sendable {
     /// line. Nil outside tables, and for values in the header itself.
     func headerCell(_ t: UnsafeBufferPointer<UInt8>, _ v: Range<Int>, _ session: ScanSession) -> Range<Int>? {
         var ls = v.lowerBound
-        while ls > 0 && t[ls - 1] != 0x0A && v.lowerBound - ls < 8192 { ls -= 1 }
+        // Table rows are short: give up on lines longer than 2 KiB either side (prose).
+        while ls > 0 && t[ls - 1] != 0x0A { ls -= 1; if v.lowerBound - ls > 2048 { return nil } }
         var le = v.upperBound
-        while le < t.count && t[le] != 0x0A && le - v.upperBound < 8192 { le += 1 }
+        while le < t.count && t[le] != 0x0A { le += 1; if le - v.upperBound > 2048 { return nil } }
         // The delimiter: the most frequent of tab, '|' and ',' on the line.
         var counts: [UInt8: Int] = [0x09: 0, 0x7C: 0, 0x2C: 0]
         for i in ls..<le where t[i] == 0x09 || t[i] == 0x7C || t[i] == 0x2C { counts[t[i]]! += 1 }
