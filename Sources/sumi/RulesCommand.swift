@@ -34,11 +34,29 @@ struct RulesTestCommand: ParsableCommand {
     @Option(help: "How many false positives and negatives to list (text output).")
     var limit: Int = 50
 
+    @Option(help: "Compare with a saved baseline: exit 1 when any label's F1 drops by more than --tolerance.")
+    var baseline: String?
+
+    @Option(help: "Allowed F1 drop per label against --baseline.")
+    var tolerance: Double = 0.01
+
+    @Option(help: "Write this run's per-label F1 as a baseline file.")
+    var saveBaseline: String?
+
     func run() throws {
         let pack = try ruleOptions.loadPack()
         let scanner = RuleScanner(pack: pack, options: ScanOptions(minScore: minScore))
         let ev = try CorpusEvaluator.evaluate(corpus: URL(fileURLWithPath: corpus), scanner: scanner)
         print(json ? EvaluationReport.json(ev, showValues: showValues) : EvaluationReport.text(ev, showValues: showValues, limit: limit), terminator: json ? "\n" : "")
+        if let saveBaseline {
+            try AccuracyBaseline(ev).data().write(to: URL(fileURLWithPath: saveBaseline), options: .atomic)
+        }
+        if let baseline {
+            let saved = try AccuracyBaseline(data: Data(contentsOf: URL(fileURLWithPath: baseline)))
+            let drops = saved.drops(comparedWith: AccuracyBaseline(ev), tolerance: tolerance)
+            for d in drops { FileHandle.standardError.write(Data("sumi: F1 dropped: \(d)\n".utf8)) }
+            if !drops.isEmpty { throw ExitCode(1) }
+        }
     }
 }
 

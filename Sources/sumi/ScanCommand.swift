@@ -142,9 +142,17 @@ enum FileWalker {
                 for name in names.sorted(by: >) {
                     if !includeHidden && name.hasPrefix(".") { continue }
                     let p = dir.hasSuffix("/") ? dir + name : dir + "/" + name
+                    // Symbolic links are not followed into folders (no loops, no escaping the root);
+                    // a link to a file is scanned like the file.
+                    let attrs = try? fm.attributesOfItem(atPath: p)
+                    let type = attrs?[.type] as? FileAttributeType
                     var d: ObjCBool = false
                     guard fm.fileExists(atPath: p, isDirectory: &d) else { continue }
-                    if d.boolValue { stack.append(p) } else { dirFiles.append(p) }
+                    if d.boolValue {
+                        if type != .typeSymbolicLink { stack.append(p) }
+                    } else if type == .typeRegular || type == .typeSymbolicLink {
+                        dirFiles.append(p)
+                    }
                 }
             }
             out += dirFiles.sorted()

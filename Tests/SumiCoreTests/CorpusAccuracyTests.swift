@@ -46,6 +46,22 @@ final class CorpusAccuracyTests: XCTestCase {
         }
     }
 
+    /// A rule edit must not lower any label's F1 on a bundled corpus by more than 0.01 against the
+    /// committed baseline (`sumi rules test --corpus corpora/X --save-baseline corpora/baselines/X.json`
+    /// records a new one when a drop is intended).
+    func testNoLabelRegressesAgainstBaseline() throws {
+        let dir = Fixtures.corporaDir.appendingPathComponent("baselines")
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".json") }
+        XCTAssertFalse(files.isEmpty, "no baselines in corpora/baselines")
+        for f in files {
+            let name = String(f.dropLast(5))
+            let saved = try AccuracyBaseline(data: Data(contentsOf: dir.appendingPathComponent(f)))
+            let ev = try CorpusEvaluator.evaluate(corpus: Fixtures.corporaDir.appendingPathComponent(name), scanner: try Fixtures.defaultScanner())
+            let drops = saved.drops(comparedWith: AccuracyBaseline(ev), tolerance: 0.01)
+            XCTAssertTrue(drops.isEmpty, "\(name): \(drops.joined(separator: "; "))")
+        }
+    }
+
     /// The scorer itself, on a hand-checked case: exact and greedy overlap matching.
     func testScorerMatching() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sumi-scorer-\(UUID().uuidString)")

@@ -132,6 +132,17 @@ final class CommandLineTests: XCTestCase {
         XCTAssertNotNil(try JSONSerialization.jsonObject(with: Data(sarif.out.utf8)))
     }
 
+    func testSymbolicLinkLoopsAndSpecialFilesAreSkipped() throws {
+        let d = try tempDir()
+        let sub = d.appendingPathComponent("a")
+        try FileManager.default.createDirectory(at: sub, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(at: sub.appendingPathComponent("back"), withDestinationURL: d)
+        try "TEL 03-1234-5678\n".write(to: sub.appendingPathComponent("f.txt"), atomically: true, encoding: .utf8)
+        let r = try sumi(["scan", d.path, "--format", "jsonl"])
+        XCTAssertEqual(r.status, 1)
+        XCTAssertEqual(r.out.split(separator: "\n").count, 1, "the file is scanned once, the loop is not followed")
+    }
+
     func testErrorsGiveStatusTwo() throws {
         let d = try tempDir()
         let rules = d.appendingPathComponent("rules")
