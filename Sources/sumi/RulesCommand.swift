@@ -6,8 +6,8 @@ import SumiOutput
 struct RulesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rules",
-        abstract: "Test rule packs against labeled corpora.",
-        subcommands: [RulesTestCommand.self]
+        abstract: "Test rule packs against labeled corpora, and lint rule files.",
+        subcommands: [RulesTestCommand.self, RulesLintCommand.self]
     )
 }
 
@@ -56,6 +56,32 @@ struct RulesTestCommand: ParsableCommand {
             let drops = saved.drops(comparedWith: AccuracyBaseline(ev), tolerance: tolerance)
             for d in drops { FileHandle.standardError.write(Data("sumi: F1 dropped: \(d)\n".utf8)) }
             if !drops.isEmpty { throw ExitCode(1) }
+        }
+    }
+}
+
+struct RulesLintCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lint",
+        abstract: "Check a rules folder: schema, patterns, validators, dictionaries, ids, labels, catastrophic backtracking, examples.",
+        discussion: "Prints one `file:line: rule-id: reason` per problem. Exit status 0 only when clean."
+    )
+
+    @Argument(help: "Rules folder (default: the bundled rules/).")
+    var directory: String?
+
+    func run() throws {
+        let dir: URL
+        if let directory { dir = URL(fileURLWithPath: directory) } else if let d = RulePack.defaultDirectory() { dir = d } else {
+            throw ValidationError("bundled rules/ not found; pass a folder")
+        }
+        let issues = RuleLinter.lint(directory: dir)
+        for i in issues { print(i) }
+        if issues.isEmpty {
+            FileHandle.standardError.write(Data("sumi: \(dir.path): clean\n".utf8))
+        } else {
+            FileHandle.standardError.write(Data("sumi: \(issues.count) problem(s)\n".utf8))
+            throw ExitCode(1)
         }
     }
 }

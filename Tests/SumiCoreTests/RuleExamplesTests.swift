@@ -9,39 +9,58 @@ final class RuleExamplesTests: XCTestCase {
         }
     }
 
-    func testMatchExamples() throws {
-        let scanner = try Fixtures.defaultScanner(ScanOptions(trace: true))
-        for r in try Fixtures.defaultPack().rules {
-            for ex in r.rule.examples.match {
-                let session = scanner.makeSession()
-                _ = scanner.scan(ex.text, session: session)
-                let cands = session.drain().candidates.filter { $0.ruleID == r.rule.id }
-                let good = cands.filter { c in
-                    if case .rejected = c.outcome { return false }
-                    return c.score >= scanner.options.minScore
-                }
-                XCTAssertFalse(good.isEmpty, "\(r.rule.id): no match in example \(ex.text); candidates: \(cands.map { "\($0.value) \($0.outcome)" })")
-                if let v = ex.value, !good.isEmpty {
-                    XCTAssertTrue(good.contains { $0.value == v }, "\(r.rule.id): expected value \(v) in \(ex.text), got \(good.map(\.value))")
-                }
-            }
-        }
+    /// Match examples must match (with the value, when given); no_match examples must not.
+    func testExamples() throws {
+        let issues = RuleLinter.examples(try Fixtures.defaultPack())
+        XCTAssertTrue(issues.isEmpty, issues.map(\.description).joined(separator: "\n"))
     }
 
-    func testNoMatchExamples() throws {
-        let scanner = try Fixtures.defaultScanner(ScanOptions(trace: true))
-        for r in try Fixtures.defaultPack().rules {
-            for text in r.rule.examples.noMatch {
-                let session = scanner.makeSession()
-                _ = scanner.scan(text, session: session)
-                let bad = session.drain().candidates.filter { c in
-                    guard c.ruleID == r.rule.id else { return false }
-                    if case .rejected = c.outcome { return false }
-                    return c.score >= scanner.options.minScore
-                }
-                XCTAssertTrue(bad.isEmpty, "\(r.rule.id): unexpected match \(bad.map(\.value)) in no_match example \(text)")
-            }
+    /// The whole default pack lints clean.
+    func testDefaultPackLintsClean() throws {
+        let issues = RuleLinter.lint(directory: Fixtures.rulesDir)
+        XCTAssertTrue(issues.isEmpty, issues.map(\.description).joined(separator: "\n"))
+    }
+
+    /// A folder with one of each problem: every one is reported with its file and line.
+    func testLintReportsEachProblemWithFileAndLine() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sumi-lint-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let yaml = """
+        rules:
+          - id: broken
+            label: PERSON
+            patterns: ['abc(']
+          - id: odd-label
+            label: NOT_A_LABEL
+            patterns: ['xyz']
+            examples: {match: [xyz]}
+          - id: no-dict
+            label: MEDICAL
+            dictionary: {files: [missing/terms.txt]}
+          - id: bad-example
+            label: EMAIL_ADDRESS
+            patterns: ['[a-z]+@example\\.com']
+            examples: {match: ['nobody at example dot com']}
+          - id: explosive
+            label: PERSON
+            patterns: ['(a+)+$']
+          - id: broken
+            label: PERSON
+            patterns: ['dup']
+        """
+        try yaml.write(to: dir.appendingPathComponent("r.yaml"), atomically: true, encoding: .utf8)
+        let issues = RuleLinter.lint(directory: dir)
+        let text = issues.map(\.description)
+        func has(_ id: String, _ line: Int, _ words: String) -> Bool {
+            text.contains { $0.contains("r.yaml:\(line): \(id): ") && $0.contains(words) }
         }
+        XCTAssertTrue(has("broken", 2, "pattern does not compile"), "\(text)")
+        XCTAssertTrue(has("odd-label", 5, "unknown label"), "\(text)")
+        XCTAssertTrue(has("no-dict", 9, "missing/terms.txt"), "\(text)")
+        XCTAssertTrue(has("bad-example", 12, "example does not match"), "\(text)")
+        XCTAssertTrue(has("explosive", 16, "backtrack catastrophically"), "\(text)")
+        XCTAssertTrue(has("broken", 19, "duplicate rule id"), "\(text)")
     }
 
     func testDefaultPackCoversPromisedLabels() throws {
