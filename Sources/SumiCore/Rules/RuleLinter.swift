@@ -90,6 +90,14 @@ public enum RuleLinter {
         if let pack = try? RulePack(rules: good, root: directory) {
             issues += examples(pack, minScore: minScore)
         }
+        // A layered pack (sumi.yaml): extends, disable, override and allowlist must hold too.
+        if issues.isEmpty, FileManager.default.fileExists(atPath: directory.appendingPathComponent(PackConfig.fileName).path) {
+            do { _ = try RulePack(directory: directory) } catch let e as RuleError {
+                issues.append(LintIssue(e))
+            } catch {
+                issues.append(LintIssue(RuleError(file: directory.path, line: 0, reason: "\(error)")))
+            }
+        }
         return issues.sorted { ($0.file, $0.line) < ($1.file, $1.line) }
     }
 

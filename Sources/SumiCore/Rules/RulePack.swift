@@ -70,6 +70,8 @@ public final class RulePack: @unchecked Sendable {
     /// Largest capture count of any pattern, to size match data.
     let maxCaptures: Int
     public let labels: Set<String>
+    /// Values, patterns and paths whose findings are never reported.
+    public let allowlist: Allowlist
     /// Label of each rule as a small integer (label comparisons on the hot path).
     let labelIDs: [Int]
     let labelNames: [String]
@@ -94,17 +96,74 @@ public final class RulePack: @unchecked Sendable {
 
     /// Loads every `*.yaml`/`*.yml` rule file under `directory` (recursively; files without a
     /// top-level `rules:` key, such as policies, are skipped).
+    /// Loads every `*.yaml`/`*.yml` rule file under `directory` (recursively; files without a
+    /// top-level `rules:` key, such as policies, are skipped), and applies the folder's
+    /// `sumi.yaml`: `extends` another pack (its rules come first; a rule of the same id here
+    /// replaces it), `disable`, `override` and `allowlist`.
     public convenience init(directory: URL) throws {
-        let files = try RulePack.ruleFiles(in: directory)
+        let layered = try RulePack.layered(directory: directory, depth: 0)
+        try self.init(rules: layered.rules, roots: layered.roots, allowlist: layered.allowlist)
+    }
+
+    static func readRules(in directory: URL) throws -> [Rule] {
         var rules: [Rule] = []
-        for file in files {
+        for file in try ruleFiles(in: directory) {
             let text: String
             do { text = try String(contentsOf: file, encoding: .utf8) } catch {
                 throw RuleError(file: file.path, line: 0, reason: "cannot read: \(error.localizedDescription)")
             }
             rules += try RuleFileParser.parse(yaml: text, file: file.path)
         }
-        try self.init(rules: rules, root: directory)
+        return rules
+    }
+
+    static func layered(directory: URL, depth: Int) throws -> (rules: [Rule], roots: [URL], allowlist: Allowlist) {
+        let own = try readRules(in: directory)
+        guard let config = try PackConfig.load(directory: directory) else { return (own, [directory], Allowlist()) }
+        func fail(_ line: Int, _ reason: String) -> RuleError { RuleError(file: config.file, line: line, reason: reason) }
+        var rules: [Rule] = []
+        var roots = [directory]
+        var allowlist = Allowlist()
+        if let base = config.extends {
+            guard depth < 8 else { throw fail(0, "`extends` chain is too deep (a cycle?)") }
+            let baseDir: URL?
+            if base == "default" { baseDir = RulePack.defaultDirectory() }
+            else if base.hasPrefix("/") { baseDir = URL(fileURLWithPath: base) }
+            else { baseDir = directory.appendingPathComponent(base).standardizedFileURL }
+            guard let baseDir, baseDir.standardizedFileURL != directory.standardizedFileURL else {
+                throw fail(0, "cannot find the pack to extend: \(base)")
+            }
+            let b = try layered(directory: baseDir, depth: depth + 1)
+            let ownIDs = Set(own.map(\.id))
+            rules = b.rules.filter { !ownIDs.contains($0.id) }
+            roots += b.roots
+            allowlist = b.allowlist
+        }
+        rules += own
+        var index = Dictionary(rules.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        for (id, line) in config.disable {
+            guard index[id] != nil else { throw fail(line, "disable: no rule `\(id)`") }
+        }
+        let disabled = Set(config.disable.map(\.id))
+        for o in config.overrides {
+            guard let i = index[o.id] else { throw fail(o.line, "override: no rule `\(o.id)`") }
+            if let sc = o.score { rules[i].score = sc }
+            if !o.context.isEmpty {
+                var c = rules[i].context ?? ContextSpec()
+                c.words.words += o.context
+                rules[i].context = c
+            }
+        }
+        rules.removeAll { disabled.contains($0.id) }
+        index = [:]
+        for v in config.allowValues { allowlist.values.insert(WordListBuilder.key(v)) }
+        for (p, line) in config.allowPatterns {
+            do { allowlist.patterns.append(try PCRE2Regex(ScriptClasses.expand(p), caseInsensitive: true)) } catch let e as RegexCompileError {
+                throw fail(line, "allowlist pattern does not compile: \(e.message) at offset \(e.offset): \(p)")
+            }
+        }
+        allowlist.paths += config.allowPaths
+        return (rules, roots, allowlist)
     }
 
     static func ruleFiles(in directory: URL) throws -> [URL] {
@@ -122,8 +181,15 @@ public final class RulePack: @unchecked Sendable {
     }
 
     /// Compiles rules. Dictionary files are resolved against `root/dictionaries/`, then `root`.
-    public init(rules: [Rule], root: URL?) throws {
-        self.root = root
+    public convenience init(rules: [Rule], root: URL?) throws {
+        try self.init(rules: rules, roots: root.map { [$0] } ?? [], allowlist: Allowlist())
+    }
+
+    /// Compiles rules. Dictionary files are resolved against each root's `dictionaries/`, then
+    /// the root itself, in order (a layered pack's own folder first).
+    public init(rules: [Rule], roots: [URL], allowlist: Allowlist) throws {
+        self.root = roots.first
+        self.allowlist = allowlist
         var seen: [String: Rule] = [:]
         for r in rules {
             if let prev = seen[r.id] {
@@ -132,7 +198,7 @@ public final class RulePack: @unchecked Sendable {
             }
             seen[r.id] = r
         }
-        var builder = WordListBuilder(root: root)
+        var builder = WordListBuilder(roots: roots)
         var compiled: [CompiledRule] = []
         var maxCaps = 1
         var trieCache: [String: PrefixTrie] = [:]
@@ -269,7 +335,7 @@ public final class RulePack: @unchecked Sendable {
 
 /// Collects the word lists of all rules into one term table for the automaton.
 struct WordListBuilder {
-    let root: URL?
+    let roots: [URL]
     var terms: [String] = []
     var termIndex: [String: Int] = [:]
     var termLists: [[Int32]] = []
@@ -277,7 +343,7 @@ struct WordListBuilder {
     var listBySignature: [String: Int] = [:]
     var fileCache: [String: [String]] = [:]
 
-    init(root: URL?) { self.root = root }
+    init(roots: [URL]) { self.roots = roots }
 
     /// Normalized, ASCII-lower-cased form used for every comparison with dictionary terms.
     static func key(_ s: String) -> String {
@@ -290,10 +356,11 @@ struct WordListBuilder {
     func resolve(_ file: String) -> URL? {
         let fm = FileManager.default
         if file.hasPrefix("/") { return URL(fileURLWithPath: file) }
-        guard let root else { return nil }
-        for base in [root.appendingPathComponent("dictionaries"), root] {
-            let u = base.appendingPathComponent(file)
-            if fm.fileExists(atPath: u.path) { return u }
+        for root in roots {
+            for base in [root.appendingPathComponent("dictionaries"), root] {
+                let u = base.appendingPathComponent(file)
+                if fm.fileExists(atPath: u.path) { return u }
+            }
         }
         return nil
     }

@@ -40,6 +40,9 @@ extension RuleScanner {
     public func scanFile(atPath path: String, encoding forced: TextEncoding? = nil, session: ScanSession? = nil,
                          onFinding: ((Finding) -> Void)? = nil) -> FileScanResult {
         let s = session ?? makeSession()
+        if !pack.allowlist.paths.isEmpty && pack.allowlist.allows(path: path) {
+            return FileScanResult(path: path, status: .skipped("allowlisted path"))
+        }
         guard let handle = FileHandle(forReadingAtPath: path) else {
             let reason = FileManager.default.fileExists(atPath: path) ? "permission denied" : "no such file"
             return FileScanResult(path: path, status: .failed(reason))

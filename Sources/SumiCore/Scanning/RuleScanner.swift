@@ -312,9 +312,12 @@ public final class RuleScanner: @unchecked Sendable {
             }
             if options.trace { record(cands, taken: Set(taken.map(\.cand)), lostTo: lostTo, t, norm, orig, keep, base, session) }
             var out: [RawFinding] = []
+            let allow = pack.allowlist
+            let checkAllow = !allow.values.isEmpty || !allow.patterns.isEmpty
             for (range, i) in taken {
                 let o = norm.originalOffset(range.lowerBound)..<norm.originalOffset(range.upperBound)
                 guard keep.contains(o.lowerBound) else { continue }
+                if checkAllow, allow.allows(value: String(decoding: orig[o], as: UTF8.self), scratch: session.scratch) { continue }
                 out.append(RawFinding(rule: cands[i].rule, range: o, score: cands[i].score))
             }
             return out
