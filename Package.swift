@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // C bridge to the system libpcre2-8 (Debian: libpcre2-dev).
@@ -24,7 +25,11 @@ let package = Package(
         // Scanner core: regex engine wrapper, dictionaries, rules, validators, scanning.
         .target(
             name: "SumiCore",
-            dependencies: ["CPCRE2", "SumiText", .product(name: "Yams", package: "Yams")]
+            dependencies: [
+                "CPCRE2", "SumiText",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
         // Printers: text, JSON Lines, JSON, SARIF.
         .target(name: "SumiOutput", dependencies: ["SumiCore"]),

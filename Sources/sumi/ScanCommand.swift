@@ -51,12 +51,24 @@ struct ScanCommand: ParsableCommand {
     @Flag(help: "Include hidden files and folders.")
     var hidden = false
 
+    @Option(help: "Report only findings that are not in this baseline file.")
+    var baseline: String?
+
+    @Option(help: "Write the findings of this run as a baseline file (fingerprints only, no values).")
+    var writeBaseline: String?
+
+    @Option(help: "Key for baseline fingerprints (else the SUMI_KEY environment variable).")
+    var keyFile: String?
+
     func run() throws {
         do {
             let code = try execute()
             throw ExitCode(code)
         } catch let e as RuleError {
             FileHandle.standardError.write(Data("sumi: rule error: \(e)\n".utf8))
+            throw ExitCode(2)
+        } catch let e as FindingBaseline.Failure {
+            FileHandle.standardError.write(Data("sumi: \(e)\n".utf8))
             throw ExitCode(2)
         }
     }
@@ -80,6 +92,17 @@ struct ScanCommand: ParsableCommand {
             opts.labels = set
         }
         let scanner = RuleScanner(pack: pack, options: opts)
+        var known: FindingBaseline? = nil
+        var remaining: [String: Int] = [:]
+        var recording: FindingBaseline? = nil
+        if baseline != nil || writeBaseline != nil {
+            let key = try FindingBaseline.loadKey(file: keyFile)
+            if let baseline {
+                known = try FindingBaseline(data: Data(contentsOf: URL(fileURLWithPath: baseline)), key: key)
+                remaining = known!.counts
+            }
+            if writeBaseline != nil { recording = FindingBaseline(key: key) }
+        }
         let session = scanner.makeSession()
         let toTerminal = output == nil && isatty(1) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
         var printer = FindingPrinter(format: fmt, options: PrintOptions(showValues: showValues, color: toTerminal && fmt == .text))
@@ -92,7 +115,9 @@ struct ScanCommand: ParsableCommand {
             failed = true
         }
         for path in files {
-            let r = scanner.scanFile(atPath: path, encoding: forced, session: session)
+            var r = scanner.scanFile(atPath: path, encoding: forced, session: session)
+            if recording != nil { for f in r.findings { recording!.add(path: path, f) } }
+            if let known { r.findings = known.filter(path: path, r.findings, remaining: &remaining) }
             if !r.findings.isEmpty { found = true }
             if case .failed(let why) = r.status {
                 failed = true
@@ -105,6 +130,9 @@ struct ScanCommand: ParsableCommand {
         }
         sink.write(printer.finish(rules: pack.rules.map(\.rule)))
         try sink.close()
+        if let recording, let writeBaseline {
+            try recording.data().write(to: URL(fileURLWithPath: writeBaseline), options: .atomic)
+        }
         return failed ? 2 : (found ? 1 : 0)
     }
 }

@@ -110,7 +110,7 @@ public enum RuleLinter {
             for p in probes {
                 let bytes = Array(p.utf8)
                 do {
-                    try bytes.withUnsafeBufferPointer { b in
+                    _ = try bytes.withUnsafeBufferPointer { b in
                         try strict.forEachMatch(in: b, scratch: scratch) { _, _ in true }
                     }
                 } catch let e as RegexMatchError {
