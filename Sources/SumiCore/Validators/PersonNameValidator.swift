@@ -18,6 +18,8 @@ struct PersonNameValidator: Sendable {
     let commonWords: TermSets
     let single: String
     let fallback: Bool
+    /// Accept only when the whole value is the name (no narrowing to a part of it).
+    let whole: Bool
     static let honorifics: Set<String> = ["様", "殿", "氏", "君", "さん", "さま", "くん", "ちゃん", "先生", "部長", "課長", "係長", "社長", "主任", "医師", "教授"]
 
     init(parameters: [String: String], load: (String) throws -> Set<ByteKey>, fail: (String) -> RuleError) throws {
@@ -39,7 +41,8 @@ struct PersonNameValidator: Sendable {
             throw fail("person_name: `single` must be surname, given, any or none")
         }
         fallback = (parameters["fallback"] ?? "false") == "true"
-        let known: Set<String> = ["surnames", "given_names", "stopwords", "common_words", "script", "single", "fallback"]
+        whole = (parameters["whole"] ?? "false") == "true"
+        let known: Set<String> = ["surnames", "given_names", "stopwords", "common_words", "script", "single", "fallback", "whole"]
         if let bad = parameters.keys.first(where: { !known.contains($0) }) {
             throw fail("person_name: unknown parameter `\(bad)`")
         }
@@ -59,6 +62,12 @@ struct PersonNameValidator: Sendable {
 
     /// Returns the byte range of the name inside `value`, or nil when it is not a name.
     func check(_ value: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
+        guard let r = narrow(value) else { return nil }
+        if whole && r != 0..<value.count { return nil }
+        return r
+    }
+
+    private func narrow(_ value: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
         // Scalars with their byte offsets; the value is short (a few characters).
         var starts: [Int] = []
         var i = 0
@@ -126,8 +135,17 @@ struct PersonNameValidator: Sendable {
         }
     }
 
+    /// The lookup form: ASCII lower-cased; for readings, hiragana as katakana (the reading
+    /// dictionaries are in katakana, forms write either).
     private func lower(_ s: String) -> String {
-        String(decoding: s.utf8.map { ($0 >= 0x41 && $0 <= 0x5A) ? $0 + 0x20 : $0 }, as: UTF8.self)
+        if script == .kana {
+            var out = String.UnicodeScalarView()
+            for u in s.unicodeScalars {
+                if (0x3041...0x3096).contains(u.value), let k = Unicode.Scalar(u.value + 0x60) { out.append(k) } else { out.append(u) }
+            }
+            return String(out)
+        }
+        return String(decoding: s.utf8.map { ($0 >= 0x41 && $0 <= 0x5A) ? $0 + 0x20 : $0 }, as: UTF8.self)
     }
 
     private func checkLatin(_ value: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
