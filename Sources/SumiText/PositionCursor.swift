@@ -33,10 +33,3 @@ public struct PositionCursor: Sendable {
         column = col
     }
 }
-
-public extension String {
-    /// Code-point count of a UTF-8 byte slice (for tests and tools).
-    static func codePointCount(_ bytes: ArraySlice<UInt8>) -> Int {
-        bytes.reduce(0) { $0 + ($1 & 0xC0 != 0x80 ? 1 : 0) }
-    }
-}

@@ -37,10 +37,7 @@ struct ExplainCommand: ParsableCommand {
         var utf8: [UInt8]
         if let file {
             let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: file)))
-            let forced = try encoding.map { e -> TextEncoding in
-                guard let t = TextEncoding(userName: e) else { throw ValidationError("unknown --encoding \(e)") }
-                return t
-            }
+            let forced = try TextEncoding.option(encoding)
             utf8 = try TextDecoder.decode(bytes, forced: forced).utf8
         } else if let text {
             utf8 = Array(text.utf8)

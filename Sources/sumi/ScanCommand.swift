@@ -78,11 +78,7 @@ struct ScanCommand: ParsableCommand {
             throw ValidationError("unknown --format \(format) (text, jsonl, json, sarif)")
         }
         guard (0...1).contains(minScore) else { throw ValidationError("--min-score must be between 0 and 1") }
-        var forced: TextEncoding? = nil
-        if let encoding {
-            guard let e = TextEncoding(userName: encoding) else { throw ValidationError("unknown --encoding \(encoding)") }
-            forced = e
-        }
+        let forced = try TextEncoding.option(encoding)
         let pack = try ruleOptions.loadPack()
         var opts = ScanOptions(minScore: minScore)
         if let labels {
@@ -151,6 +147,17 @@ final class OutputSink {
     func close() throws {
         guard let path else { return }
         try buffer.write(to: URL(fileURLWithPath: path), options: .atomic)
+    }
+}
+
+extension TextEncoding {
+    /// The `--encoding` option: nil when absent, a usage error when unknown.
+    static func option(_ name: String?) throws -> TextEncoding? {
+        guard let name else { return nil }
+        guard let e = TextEncoding(userName: name) else {
+            throw ValidationError("unknown --encoding \(name) (utf-8, utf-8-bom, shift_jis, euc-jp, utf-16le, utf-16be, iso-2022-jp)")
+        }
+        return e
     }
 }
 
