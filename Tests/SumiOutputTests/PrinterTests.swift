@@ -157,5 +157,8 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(broken.out.contains("byte"), broken.out)
         let missing = try sumi(["scan", "/no/such/path"])
         XCTAssertEqual(missing.status, 2)
+        let usage = try sumi(["scan", d.path, "--encoding", "klingon"])
+        XCTAssertEqual(usage.status, 2, "usage errors are errors too")
+        XCTAssertTrue(usage.err.contains("unknown --encoding"), usage.err)
     }
 }
