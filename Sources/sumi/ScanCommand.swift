@@ -1,4 +1,5 @@
 import ArgumentParser
+import Dispatch
 import Foundation
 import SumiCore
 import SumiOutput
@@ -50,6 +51,9 @@ struct ScanCommand: ParsableCommand {
 
     @Flag(help: "Include hidden files and folders.")
     var hidden = false
+
+    @Option(help: "Files scanned in parallel (default: all cores).")
+    var jobs: Int?
 
     @Option(help: "Report only findings that are not in this baseline file.")
     var baseline: String?
@@ -110,8 +114,33 @@ struct ScanCommand: ParsableCommand {
             FileHandle.standardError.write(Data("sumi: \(e)\n".utf8))
             failed = true
         }
-        for path in files {
-            var r = scanner.scanFile(atPath: path, encoding: forced, session: session)
+        // Files are scanned in parallel, a batch at a time, and printed in path order, so output
+        // is the same whatever --jobs is and memory holds one batch of results.
+        let workers = max(1, jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+        let batchSize = workers == 1 ? 1 : workers * 8
+        var results: [FileScanResult] = []
+        var next = 0
+        func take() -> (String, FileScanResult)? {
+            if results.isEmpty {
+                guard next < files.count else { return nil }
+                let batch = Array(files[next..<min(files.count, next + batchSize)])
+                next += batch.count
+                if workers == 1 {
+                    results = [scanner.scanFile(atPath: batch[0], encoding: forced, session: session)]
+                } else {
+                    let slots = ResultSlots(count: batch.count)
+                    DispatchQueue.concurrentPerform(iterations: batch.count) { i in
+                        slots.set(i, scanner.scanFile(atPath: batch[i], encoding: forced))
+                    }
+                    results = slots.values
+                }
+                results.reverse()
+            }
+            let r = results.removeLast()
+            return (r.path, r)
+        }
+        while let (path, scanned) = take() {
+            var r = scanned
             if recording != nil { for f in r.findings { recording!.add(path: path, f) } }
             if let known { r.findings = known.filter(path: path, r.findings, remaining: &remaining) }
             if !r.findings.isEmpty { found = true }
@@ -131,6 +160,15 @@ struct ScanCommand: ParsableCommand {
         }
         return failed ? 2 : (found ? 1 : 0)
     }
+}
+
+/// Per-index results filled by parallel workers.
+final class ResultSlots: @unchecked Sendable {
+    private var slots: [FileScanResult?]
+    private let lock = NSLock()
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    func set(_ i: Int, _ r: FileScanResult) { lock.lock(); slots[i] = r; lock.unlock() }
+    var values: [FileScanResult] { slots.map { $0! } }
 }
 
 /// Standard output, or a file written atomically (temporary file, then rename).
