@@ -143,6 +143,19 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(r.out.split(separator: "\n").count, 1, "the file is scanned once, the loop is not followed")
     }
 
+    func testParallelScanPrintsTheSameAsSequential() throws {
+        let d = try tempDir()
+        for i in 0..<30 {
+            try "No.\(i) 担当：佐藤花子様 TEL 090-1234-\(String(format: "%04d", i)) mail u\(i)@example.com\n"
+                .write(to: d.appendingPathComponent("f\(i).txt"), atomically: true, encoding: .utf8)
+        }
+        let one = try sumi(["scan", d.path, "--format", "jsonl", "--jobs", "1"])
+        let two = try sumi(["scan", d.path, "--format", "jsonl", "--jobs", "2"])
+        XCTAssertEqual(one.status, 1)
+        XCTAssertEqual(one.out, two.out)
+        XCTAssertEqual(one.out.split(separator: "\n").count, 90)
+    }
+
     func testErrorsGiveStatusTwo() throws {
         let d = try tempDir()
         let rules = d.appendingPathComponent("rules")
