@@ -31,6 +31,11 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // De-identification operators: redact, replace, mask, pseudonymize (keyed), generalize.
+        .target(
+            name: "SumiTransform",
+            dependencies: ["SumiCore", "SumiText", .product(name: "Crypto", package: "swift-crypto")]
+        ),
         // Printers: text, JSON Lines, JSON, SARIF.
         .target(name: "SumiOutput", dependencies: ["SumiCore"]),
         // Thin command-line front end.
@@ -44,5 +49,6 @@ let package = Package(
         .testTarget(name: "SumiTextTests", dependencies: ["SumiText"]),
         .testTarget(name: "SumiCoreTests", dependencies: ["SumiCore", "SumiText"]),
         .testTarget(name: "SumiOutputTests", dependencies: ["SumiOutput", "SumiCore"]),
+        .testTarget(name: "SumiTransformTests", dependencies: ["SumiTransform", "SumiCore"]),
     ]
 )

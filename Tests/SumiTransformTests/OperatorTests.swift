@@ -1,0 +1,51 @@
+import Foundation
+import XCTest
+@testable import SumiTransform
+
+final class OperatorTests: XCTestCase {
+    let key = Data("a-test-key-of-32-bytes-for-hmac!".utf8)
+    func ctx(_ key: Data? = nil) -> OperatorContext { OperatorContext(key: key, referenceDate: (2026, 11, 30)) }
+
+    func testRedactAndReplace() throws {
+        let c = ctx()
+        XCTAssertEqual(try Operator.redact.apply("山田太郎", label: "PERSON", context: c), "")
+        XCTAssertEqual(try Operator.replace(template: "<{label}>").apply("山田太郎", label: "PERSON", context: c), "<PERSON>")
+        XCTAssertEqual(try Operator.replace(template: "[氏名]").apply("山田太郎", label: "PERSON", context: c), "[氏名]")
+        let n = Operator.replace(template: "{label}_{n}")
+        XCTAssertEqual(try n.apply("山田太郎", label: "PERSON", context: c), "PERSON_1")
+        XCTAssertEqual(try n.apply("佐藤花子", label: "PERSON", context: c), "PERSON_2")
+        XCTAssertEqual(try n.apply("山田 太郎", label: "PERSON", context: c), "PERSON_1", "spacing does not make a new value")
+    }
+
+    func testMaskKeepsSeparatorsAndEnds() {
+        XCTAssertEqual(Operator.mask("090-1234-5678", "*", 3, 4, true, false), "090-****-5678")
+        XCTAssertEqual(Operator.mask("０９０－１２３４－５６７８", "*", 0, 4, true, false), "***－****－５６７８")
+        XCTAssertEqual(Operator.mask("山田太郎", "＊", 1, 0, false, false), "山＊＊＊")
+        XCTAssertEqual(Operator.mask("ID: A12-34", "#", 0, 0, false, true), "ID: A##-##")
+        XCTAssertEqual(Operator.mask("123\n456", "*", 0, 0, true, false), "***\n***", "a value across a line break keeps the break")
+    }
+
+    func testPseudonymizeIsKeyedStableAndNormalized() throws {
+        let p = Operator.pseudonymize(length: 8)
+        let a = try p.apply("090-1234-5678", label: "PHONE_NUMBER", context: ctx(key))
+        XCTAssertTrue(a.hasPrefix("PHONE_NUMBER_"))
+        XCTAssertEqual(a.count, "PHONE_NUMBER_".count + 8)
+        XCTAssertEqual(try p.apply("０９０１２３４５６７８", label: "PHONE_NUMBER", context: ctx(key)), a, "full-width and separators are one value")
+        XCTAssertNotEqual(try p.apply("090-1234-5678", label: "PHONE_NUMBER", context: ctx(Data("another-key-of-32-bytes-for-hmac".utf8))), a)
+        XCTAssertNotEqual(try p.apply("090-1234-5679", label: "PHONE_NUMBER", context: ctx(key)), a)
+        XCTAssertThrowsError(try p.apply("x", label: "PERSON", context: ctx())) { XCTAssertEqual($0 as? OperatorError, .keyRequired) }
+    }
+
+    func testGeneralizeDatesAgesPostalCodesAddresses() throws {
+        let c = ctx()
+        XCTAssertEqual(try Operator.generalize(level: .month).apply("昭和55年3月4日", label: "DATE_OF_BIRTH", context: c), "1980-03")
+        XCTAssertEqual(try Operator.generalize(level: .year).apply("1980/03/04", label: "DATE_OF_BIRTH", context: c), "1980")
+        XCTAssertEqual(try Operator.generalize(level: .ageBand).apply("1980年3月4日", label: "DATE_OF_BIRTH", context: c), "40-49")
+        XCTAssertEqual(try Operator.generalize(level: .ageBand).apply("平成28年12月1日", label: "DATE_OF_BIRTH", context: c), "0-9")
+        XCTAssertEqual(try Operator.generalize(level: .postalArea).apply("１００－０００５", label: "JP_POSTAL_CODE", context: c), "100-****")
+        XCTAssertEqual(try Operator.generalize(level: .city).apply("東京都千代田区丸の内1丁目2番3号", label: "ADDRESS", context: c), "東京都千代田区")
+        XCTAssertEqual(try Operator.generalize(level: .city).apply("神奈川県横浜市中区山下町12-3", label: "ADDRESS", context: c), "神奈川県横浜市中区")
+        XCTAssertEqual(try Operator.generalize(level: .prefecture).apply("大阪府大阪市北区梅田1-2-3", label: "ADDRESS", context: c), "大阪府")
+        XCTAssertThrowsError(try Operator.generalize(level: .year).apply("not a date", label: "DATE_OF_BIRTH", context: c))
+    }
+}
