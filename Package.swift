@@ -42,7 +42,7 @@ let package = Package(
         .executableTarget(
             name: "sumi",
             dependencies: [
-                "SumiCore", "SumiOutput", "SumiText",
+                "SumiCore", "SumiOutput", "SumiText", "SumiTransform",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

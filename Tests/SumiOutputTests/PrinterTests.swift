@@ -156,6 +156,25 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(one.out.split(separator: "\n").count, 90)
     }
 
+    func testRedactWritesInTheOriginalEncodingAndNeverTouchesInputs() throws {
+        let d = try tempDir()
+        let input = d.appendingPathComponent("in")
+        try FileManager.default.createDirectory(at: input.appendingPathComponent("sub"), withIntermediateDirectories: true)
+        let text = "担当：山田太郎様\n電話：０９０－１２３４－５６７８\n"
+        let sjis = try XCTUnwrap(text.data(using: .shiftJIS))
+        let src = input.appendingPathComponent("sub/a.txt")
+        try sjis.write(to: src)
+        let out = d.appendingPathComponent("out")
+        let r = try sumi(["redact", input.path, "--out", out.path])
+        XCTAssertEqual(r.status, 0, r.err)
+        XCTAssertEqual(try Data(contentsOf: src), sjis, "input unchanged")
+        let written = try Data(contentsOf: out.appendingPathComponent("sub/a.txt"))
+        let back = try XCTUnwrap(String(data: written, encoding: .shiftJIS))
+        XCTAssertEqual(back, "担当：<PERSON>様\n電話：<PHONE_NUMBER>\n")
+        let inside = try sumi(["redact", input.path, "--out", input.appendingPathComponent("x").path])
+        XCTAssertEqual(inside.status, 2)
+    }
+
     func testErrorsGiveStatusTwo() throws {
         let d = try tempDir()
         let rules = d.appendingPathComponent("rules")

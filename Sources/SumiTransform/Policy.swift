@@ -1,0 +1,132 @@
+import Foundation
+import SumiCore
+import Yams
+
+/// Which operator applies to which label (YAML):
+///
+/// ```yaml
+/// default: {operator: replace, template: "<{label}>"}
+/// labels:
+///   PERSON: {operator: pseudonymize}
+///   PHONE_NUMBER: {operator: mask, keep_last: 4}
+///   DATE_OF_BIRTH: {operator: generalize, level: age_band}
+///   MEDICAL: {operator: redact}
+/// ```
+public struct Policy: Sendable {
+    public var defaultOperator: Operator = .replace(template: "<{label}>")
+    public var labels: [String: Operator] = [:]
+
+    public init() {}
+
+    public func operatorFor(_ label: String) -> Operator { labels[label] ?? defaultOperator }
+
+    public var needsKey: Bool {
+        ([defaultOperator] + Array(labels.values)).contains { if case .pseudonymize = $0 { return true }; return false }
+    }
+
+    public static func load(path: String) throws -> Policy {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            throw RuleError(file: path, line: 0, reason: "cannot read the policy file")
+        }
+        return try parse(yaml: text, file: path)
+    }
+
+    public static func parse(yaml: String, file: String) throws -> Policy {
+        var policy = Policy()
+        let root: Node?
+        do { root = try Yams.compose(yaml: yaml) } catch {
+            throw RuleError(file: file, line: 0, reason: "YAML: \(error)")
+        }
+        guard let map = root?.mapping else { return policy }
+        func fail(_ n: Node, _ reason: String) -> RuleError { RuleError(file: file, line: n.mark?.line ?? 0, reason: reason) }
+        for (k, v) in map {
+            switch k.string ?? "" {
+            case "default": policy.defaultOperator = try parseOperator(v, fail)
+            case "labels":
+                guard let m = v.mapping else { throw fail(v, "`labels` maps labels to operators") }
+                for (lk, lv) in m {
+                    guard let label = lk.string else { throw fail(lk, "a label must be a string") }
+                    policy.labels[label] = try parseOperator(lv, fail)
+                }
+            case "description", "version": continue
+            default: throw fail(k, "unknown key `\(k.string ?? "")` (default, labels)")
+            }
+        }
+        return policy
+    }
+
+    static func parseOperator(_ n: Node, _ fail: (Node, String) -> RuleError) throws -> Operator {
+        if let name = n.string, n.mapping == nil { return try make(name, [:], n, fail) }
+        guard let m = n.mapping, let name = m["operator"]?.string else { throw fail(n, "an operator is a name or {operator: NAME, ...}") }
+        var params: [String: Node] = [:]
+        for (k, v) in m where k.string != "operator" { params[k.string ?? ""] = v }
+        return try make(name, params, n, fail)
+    }
+
+    static func make(_ name: String, _ p: [String: Node], _ n: Node, _ fail: (Node, String) -> RuleError) throws -> Operator {
+        func int(_ key: String, _ def: Int) throws -> Int {
+            guard let v = p[key] else { return def }
+            guard let i = v.int, i >= 0 else { throw fail(v, "`\(key)` must be a non-negative integer") }
+            return i
+        }
+        func bool(_ key: String, _ def: Bool) throws -> Bool {
+            guard let v = p[key] else { return def }
+            guard let b = v.bool else { throw fail(v, "`\(key)` must be true or false") }
+            return b
+        }
+        let allowed: [String: Set<String>] = [
+            "redact": [], "replace": ["template"], "pseudonymize": ["length"], "generalize": ["level"],
+            "mask": ["character", "keep_first", "keep_last", "keep_separators", "digits_only"],
+        ]
+        guard let keys = allowed[name] else { throw fail(n, "unknown operator `\(name)` (\(allowed.keys.sorted().joined(separator: ", ")))") }
+        if let bad = p.keys.first(where: { !keys.contains($0) }) { throw fail(p[bad]!, "`\(name)` has no parameter `\(bad)`") }
+        switch name {
+        case "redact": return .redact
+        case "replace": return .replace(template: p["template"]?.string ?? "<{label}>")
+        case "pseudonymize": return .pseudonymize(length: try int("length", 8))
+        case "generalize":
+            guard let l = p["level"]?.string, let level = Operator.GeneralizeLevel(rawValue: l) else {
+                throw fail(p["level"] ?? n, "`generalize` needs `level`: month, year, age_band, postal_area, city or prefecture")
+            }
+            return .generalize(level: level)
+        default:
+            let ch = p["character"]?.string?.first ?? "*"
+            return .mask(character: ch, keepFirst: try int("keep_first", 0), keepLast: try int("keep_last", 0),
+                         keepSeparators: try bool("keep_separators", true), digitsOnly: try bool("digits_only", false))
+        }
+    }
+}
+
+/// Applies a policy to a decoded text: every finding replaced by its operator's output.
+public enum Redactor {
+    public struct Outcome {
+        public var text: [UInt8]
+        public var applied: [String: Int] = [:]
+        /// Findings whose operator did not apply (a generalization of a non-date...), replaced by `<LABEL>`.
+        public var fallbacks = 0
+    }
+
+    public static func redact(utf8: [UInt8], findings: [Finding], policy: Policy, context: OperatorContext) throws -> Outcome {
+        var out = Outcome(text: [])
+        var result: [UInt8] = []
+        result.reserveCapacity(utf8.count)
+        var at = 0
+        for f in findings.sorted(by: { $0.byteStart < $1.byteStart }) where f.byteStart >= at {
+            result += utf8[at..<f.byteStart]
+            let op = policy.operatorFor(f.label)
+            let replacement: String
+            do {
+                replacement = try op.apply(f.value, label: f.label, context: context)
+                out.applied[f.label, default: 0] += 1
+            } catch OperatorError.notApplicable {
+                replacement = "<\(f.label)>"
+                out.fallbacks += 1
+            }
+            result += Array(replacement.utf8)
+            at = f.byteEnd
+        }
+        result += utf8[at...]
+        out.text = result
+        return out
+    }
+}

@@ -1,0 +1,101 @@
+import ArgumentParser
+import Foundation
+import SumiCore
+import SumiText
+import SumiTransform
+
+/// De-identifies files into a mirror of the input tree; inputs are never modified.
+struct RedactCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "redact",
+        abstract: "Write de-identified copies of files (in their own encoding) into --out, applying a policy.",
+        discussion: "Exit status: 0 done, 2 error (some file could not be processed)."
+    )
+
+    @Argument(help: "Files or folders to de-identify.")
+    var paths: [String]
+
+    @Option(help: "Output folder (mirrors the input tree). Must not lie inside an input.")
+    var out: String
+
+    @Option(help: "Policy file (default: replace every finding with <LABEL>).")
+    var policy: String?
+
+    @Option(help: "Key for pseudonymization (else the SUMI_KEY environment variable).")
+    var keyFile: String?
+
+    @Flag(help: "Only report what would change.")
+    var dryRun = false
+
+    @Option(help: "Force the input encoding.")
+    var encoding: String?
+
+    @OptionGroup var ruleOptions: RuleOptions
+
+    func run() throws {
+        let forced = try TextEncoding.option(encoding)
+        let pol = try policy.map { try Policy.load(path: $0) } ?? Policy()
+        var key: Data? = nil
+        if pol.needsKey {
+            do { key = try FindingBaseline.loadKey(file: keyFile) } catch {
+                throw ValidationError("the policy pseudonymizes: \(error)")
+            }
+        }
+        let outRoot = URL(fileURLWithPath: out).standardizedFileURL.path
+        for p in paths {
+            let inRoot = URL(fileURLWithPath: p).standardizedFileURL.path
+            if outRoot == inRoot || outRoot.hasPrefix(inRoot.hasSuffix("/") ? inRoot : inRoot + "/") {
+                throw ValidationError("--out \(out) lies inside the input \(p)")
+            }
+        }
+        let pack = try ruleOptions.loadPack()
+        let scanner = RuleScanner(pack: pack)
+        let session = scanner.makeSession()
+        let now = Calendar(identifier: .gregorian).dateComponents([.year, .month, .day], from: Date())
+        let context = OperatorContext(key: key, referenceDate: (now.year!, now.month!, now.day!))
+        var failed = 0, written = 0, changed = 0
+        var walkErrors: [String] = []
+        for input in paths {
+            var isDir: ObjCBool = false
+            FileManager.default.fileExists(atPath: input, isDirectory: &isDir)
+            let files = FileWalker.files(under: [input], includeHidden: false, errors: &walkErrors)
+            for path in files {
+                // The path under --out: relative to the input folder, or the file name for a file.
+                let rel = isDir.boolValue ? String(path.dropFirst(input.hasSuffix("/") ? input.count : input.count + 1))
+                                          : (path as NSString).lastPathComponent
+                guard !rel.isEmpty, !rel.split(separator: "/").contains("..") else {
+                    walkErrors.append("\(path): path would escape --out"); continue
+                }
+                do {
+                    let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+                    let decoded: DecodedText
+                    do { decoded = try TextDecoder.decode(bytes, forced: forced) } catch let e as TextDecodingError {
+                        if case .binary = e { FileHandle.standardError.write(Data("sumi: \(path): skipped: binary\n".utf8)); continue }
+                        throw e
+                    }
+                    let findings = scanner.scan(utf8: decoded.utf8, session: session)
+                    _ = session.drain()
+                    context.document = rel
+                    let outcome = try Redactor.redact(utf8: decoded.utf8, findings: findings, policy: pol, context: context)
+                    let summary = outcome.applied.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+                    if !findings.isEmpty { changed += 1 }
+                    if dryRun {
+                        print("\(path): \(findings.count) finding(s)\(summary.isEmpty ? "" : ": " + summary)")
+                        continue
+                    }
+                    let encodedOut = try TextEncoder.encode(outcome.text, as: decoded.encoding, bom: decoded.hasBOM)
+                    let dest = URL(fileURLWithPath: out).appendingPathComponent(rel)
+                    try FileManager.default.createDirectory(at: dest.deletingLastPathComponent(), withIntermediateDirectories: true)
+                    try Data(encodedOut).write(to: dest, options: .atomic)   // temporary file, then rename
+                    written += 1
+                } catch {
+                    failed += 1
+                    FileHandle.standardError.write(Data("sumi: \(path): \(error)\n".utf8))
+                }
+            }
+        }
+        for e in walkErrors { FileHandle.standardError.write(Data("sumi: \(e)\n".utf8)); failed += 1 }
+        FileHandle.standardError.write(Data("sumi: \(dryRun ? "would change" : "wrote") \(dryRun ? changed : written) file(s), \(failed) failed\n".utf8))
+        if failed > 0 { throw ExitCode(2) }
+    }
+}
