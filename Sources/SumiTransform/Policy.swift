@@ -106,12 +106,37 @@ public enum Redactor {
         public var fallbacks = 0
     }
 
+    /// Every finding is replaced, and so is every other occurrence of a found value in the same
+    /// text (values of two CJK characters or four Latin ones and more): once a value is known to
+    /// be personal, a copy of it in a place no rule recognised must not survive.
     public static func redact(utf8: [UInt8], findings: [Finding], policy: Policy, context: OperatorContext) throws -> Outcome {
+        var all = findings
+        var taken = findings.map { $0.byteStart..<$0.byteEnd }
+        var seen = Set<String>()
+        for f in findings where f.value.count >= (f.value.utf8.count > f.value.count ? 2 : 4) && seen.insert(f.value).inserted {
+            let needle = Array(f.value.utf8)
+            var i = 0
+            while i + needle.count <= utf8.count {
+                if utf8[i] == needle[0] && utf8[i..<(i + needle.count)].elementsEqual(needle) {
+                    let r = i..<(i + needle.count)
+                    if !taken.contains(where: { $0.overlaps(r) }) {
+                        taken.append(r)
+                        var copy = f
+                        copy.byteStart = r.lowerBound
+                        copy.byteEnd = r.upperBound
+                        all.append(copy)
+                    }
+                    i += needle.count
+                } else {
+                    i += 1
+                }
+            }
+        }
         var out = Outcome(text: [])
         var result: [UInt8] = []
         result.reserveCapacity(utf8.count)
         var at = 0
-        for f in findings.sorted(by: { $0.byteStart < $1.byteStart }) where f.byteStart >= at {
+        for f in all.sorted(by: { $0.byteStart < $1.byteStart }) where f.byteStart >= at {
             result += utf8[at..<f.byteStart]
             let op = policy.operatorFor(f.label)
             let replacement: String
