@@ -67,6 +67,9 @@ public enum Operator: Sendable, Equatable {
     /// Coarser values: dates to a month or year, birth dates to an age band, postal codes to
     /// their first three digits, addresses to city or prefecture.
     case generalize(level: GeneralizeLevel)
+    /// Dates moved by an offset of up to `maxDays` days either way, derived from the key and the
+    /// document: the same in a whole document, so intervals between its dates are kept.
+    case dateShift(maxDays: Int)
 
     public enum GeneralizeLevel: String, Sendable {
         case month, year, ageBand = "age_band", postalArea = "postal_area", city, prefecture
@@ -88,7 +91,42 @@ public enum Operator: Sendable, Equatable {
             return label + "_" + String(hex.prefix(max(4, min(64, length))))
         case .generalize(let level):
             return try Operator.generalize(value, level, context)
+        case .dateShift(let maxDays):
+            let bytes = Array(Normalizer.normalize(value).utf8)
+            guard let d = bytes.withUnsafeBufferPointer({ Validators.parseDate($0) }) else {
+                throw OperatorError.notApplicable("not a date: cannot shift")
+            }
+            let mac = try context.hmac("date_shift\u{0}" + context.document)
+            let raw = mac.prefix(4).reduce(0) { $0 << 8 | Int($1) }
+            let span = max(1, maxDays)
+            var offset = raw % (2 * span + 1) - span
+            if offset == 0 { offset = span }            // never leave the date as it was
+            let day = Operator.dayNumber(d.year, d.month, d.day) + offset
+            let (y, m, dd) = Operator.civil(day)
+            return String(format: "%04d-%02d-%02d", y, m, dd)
         }
+    }
+
+    /// Days since 1970-01-01 for a proleptic Gregorian date (Howard Hinnant's algorithm).
+    static func dayNumber(_ y0: Int, _ m: Int, _ d: Int) -> Int {
+        let y = m <= 2 ? y0 - 1 : y0
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146097 + doe - 719468
+    }
+
+    static func civil(_ z0: Int) -> (Int, Int, Int) {
+        let z = z0 + 719468
+        let era = (z >= 0 ? z : z - 146096) / 146097
+        let doe = z - era * 146097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp + (mp < 10 ? 3 : -9)
+        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
     }
 
     static let separators: Set<Character> = ["-", " ", "@", ".", "/", "(", ")", "－", "（", "）", "　", "\n", "\r"]

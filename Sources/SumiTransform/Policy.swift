@@ -21,7 +21,9 @@ public struct Policy: Sendable {
     public func operatorFor(_ label: String) -> Operator { labels[label] ?? defaultOperator }
 
     public var needsKey: Bool {
-        ([defaultOperator] + Array(labels.values)).contains { if case .pseudonymize = $0 { return true }; return false }
+        ([defaultOperator] + Array(labels.values)).contains {
+            switch $0 { case .pseudonymize, .dateShift: return true; default: return false }
+        }
     }
 
     public static func load(path: String) throws -> Policy {
@@ -76,6 +78,7 @@ public struct Policy: Sendable {
         }
         let allowed: [String: Set<String>] = [
             "redact": [], "replace": ["template"], "pseudonymize": ["length"], "generalize": ["level"],
+            "date_shift": ["max_days"],
             "mask": ["character", "keep_first", "keep_last", "keep_separators", "digits_only"],
         ]
         guard let keys = allowed[name] else { throw fail(n, "unknown operator `\(name)` (\(allowed.keys.sorted().joined(separator: ", ")))") }
@@ -84,6 +87,7 @@ public struct Policy: Sendable {
         case "redact": return .redact
         case "replace": return .replace(template: p["template"]?.string ?? "<{label}>")
         case "pseudonymize": return .pseudonymize(length: try int("length", 8))
+        case "date_shift": return .dateShift(maxDays: try int("max_days", 180))
         case "generalize":
             guard let l = p["level"]?.string, let level = Operator.GeneralizeLevel(rawValue: l) else {
                 throw fail(p["level"] ?? n, "`generalize` needs `level`: month, year, age_band, postal_area, city or prefecture")

@@ -36,6 +36,24 @@ final class OperatorTests: XCTestCase {
         XCTAssertThrowsError(try p.apply("x", label: "PERSON", context: ctx())) { XCTAssertEqual($0 as? OperatorError, .keyRequired) }
     }
 
+    func testDateShiftKeepsIntervalsWithinADocument() throws {
+        let c = ctx(key)
+        c.document = "letters/a.txt"
+        let shift = Operator.dateShift(maxDays: 30)
+        let a = try shift.apply("2024-02-28", label: "DATE_OF_BIRTH", context: c)
+        let b = try shift.apply("令和6年3月2日", label: "DATE_OF_BIRTH", context: c)
+        XCTAssertNotEqual(a, "2024-02-28")
+        func days(_ s: String) -> Int {
+            let p = s.split(separator: "-").map { Int($0)! }
+            return Operator.dayNumber(p[0], p[1], p[2])
+        }
+        XCTAssertEqual(days(b) - days(a), 3, "2024-02-28 to 2024-03-02 is three days (leap year)")
+        XCTAssertLessThanOrEqual(abs(days(a) - Operator.dayNumber(2024, 2, 28)), 30)
+        c.document = "letters/b.txt"
+        XCTAssertNotEqual(try shift.apply("2024-02-28", label: "DATE_OF_BIRTH", context: c), a, "another document, another offset")
+        XCTAssertEqual(Operator.civil(Operator.dayNumber(1989, 1, 8)).0, 1989)
+    }
+
     func testGeneralizeDatesAgesPostalCodesAddresses() throws {
         let c = ctx()
         XCTAssertEqual(try Operator.generalize(level: .month).apply("昭和55年3月4日", label: "DATE_OF_BIRTH", context: c), "1980-03")
