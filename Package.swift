@@ -34,7 +34,11 @@ let package = Package(
         // De-identification operators: redact, replace, mask, pseudonymize (keyed), generalize.
         .target(
             name: "SumiTransform",
-            dependencies: ["SumiCore", "SumiText", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: [
+                "SumiCore", "SumiText",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ]
         ),
         // Printers: text, JSON Lines, JSON, SARIF.
         .target(name: "SumiOutput", dependencies: ["SumiCore"]),
