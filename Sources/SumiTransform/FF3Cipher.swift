@@ -86,3 +86,94 @@ public struct FF3Cipher {
 
     func bytes12(_ v: UInt128) -> [UInt8] { (0..<12).map { UInt8(truncatingIfNeeded: v >> (8 * (11 - $0))) } }
 }
+
+/// Format-preserving encryption of identifier values. Digits-only values stay digits (radix 10);
+/// values with letters of one case stay alphanumerics of that case (radix 36); mixed case uses
+/// radix 62. Separators and widths (０-９ stay full-width) stay where they were, so decryption
+/// restores the original text byte for byte. Cycle walking keeps each ciphertext in its
+/// plaintext's class (an alphanumeric never comes out as digits only), so decryption can tell
+/// which radix was used. The AES key is derived from the user's key; the tweak from the label.
+public struct ValueEncryptor {
+    let cipher10: FF3Cipher
+    let cipher36: FF3Cipher
+    let cipher62: FF3Cipher
+
+    public init(userKey: SymmetricKey) throws {
+        let aes = HMAC<SHA256>.authenticationCode(for: Array("sumi-ff3-1-aes-key".utf8), using: userKey)
+        let k = Array(aes.prefix(16))
+        cipher10 = try FF3Cipher(key: k, radix: 10)
+        cipher36 = try FF3Cipher(key: k, radix: 36)
+        cipher62 = try FF3Cipher(key: k, radix: 62)
+    }
+
+    static func tweak(_ label: String) -> [UInt8] { Array(SHA256.hash(data: Array(("sumi-tweak:" + label).utf8)).prefix(7)) }
+
+    enum Kind { case digits, upper, lower, mixed }
+
+    /// Numeral of a character: 0-9, then A-Z (10-35), then a-z (36-61); full-width forms too.
+    static func numeral(_ s: Unicode.Scalar) -> (value: Int, fullWidth: Bool)? {
+        var v = s.value
+        var full = false
+        if v >= 0xFF10 && v <= 0xFF5A { v -= 0xFEE0; full = true }
+        switch v {
+        case 0x30...0x39: return (Int(v - 0x30), full)
+        case 0x41...0x5A: return (Int(v - 0x41) + 10, full)
+        case 0x61...0x7A: return (Int(v - 0x61) + 36, full)
+        default: return nil
+        }
+    }
+
+    static func kind(_ numerals: [Int]) -> Kind {
+        let upper = numerals.contains { (10..<36).contains($0) }, lower = numerals.contains { $0 >= 36 }
+        return upper && lower ? .mixed : upper ? .upper : lower ? .lower : .digits
+    }
+
+    public func encrypt(_ value: String, label: String) throws -> String { try run(value, label: label, decrypt: false) }
+    public func decrypt(_ value: String, label: String) throws -> String { try run(value, label: label, decrypt: true) }
+
+    func run(_ value: String, label: String, decrypt: Bool) throws -> String {
+        var scalars = Array(value.unicodeScalars)
+        var slots: [(index: Int, fullWidth: Bool)] = []
+        var numerals: [Int] = []
+        for (i, s) in scalars.enumerated() {
+            if let n = ValueEncryptor.numeral(s) { slots.append((i, n.fullWidth)); numerals.append(n.value) }
+        }
+        let kind = ValueEncryptor.kind(numerals)
+        let cipher: FF3Cipher
+        // Numerals in the cipher's own radix: lower-case letters fold to 10-35 in radix 36.
+        var x: [Int]
+        switch kind {
+        case .digits: cipher = cipher10; x = numerals
+        case .upper, .lower: cipher = cipher36; x = numerals.map { $0 >= 36 ? $0 - 26 : $0 }
+        case .mixed: cipher = cipher62; x = numerals
+        }
+        guard x.count >= cipher.minLength, x.count <= cipher.maxLength else {
+            throw OperatorError.notApplicable("too few or too many characters to encrypt (\(x.count))")
+        }
+        let tweak = ValueEncryptor.tweak(label)
+        func inClass(_ y: [Int]) -> Bool {
+            switch kind {
+            case .digits: return true
+            case .upper, .lower: return y.contains { $0 >= 10 }
+            case .mixed: return y.contains { (10..<36).contains($0) } && y.contains { $0 >= 36 }
+            }
+        }
+        var y = x
+        var rounds = 0
+        repeat {
+            y = decrypt ? try cipher.decrypt(y, tweak: tweak) : try cipher.encrypt(y, tweak: tweak)
+            rounds += 1
+            if rounds > 10_000 { throw OperatorError.notApplicable("cycle walking did not end") }
+        } while !inClass(y)
+        for (k, slot) in slots.enumerated() {
+            var n = y[k]
+            if kind == .lower && n >= 10 { n += 26 }
+            var v: UInt32 = n < 10 ? 0x30 + UInt32(n) : n < 36 ? 0x41 + UInt32(n - 10) : 0x61 + UInt32(n - 36)
+            if slot.fullWidth { v += 0xFEE0 }
+            scalars[slot.index] = Unicode.Scalar(v)!
+        }
+        var s = String.UnicodeScalarView()
+        s.append(contentsOf: scalars)
+        return String(s)
+    }
+}

@@ -11,6 +11,14 @@ public final class OperatorContext {
     public let referenceDate: (year: Int, month: Int, day: Int)
     public var document: String
     private var numbers: [String: [String: Int]] = [:]
+    private var cachedEncryptor: ValueEncryptor?
+
+    func encryptor(_ key: SymmetricKey) throws -> ValueEncryptor {
+        if let e = cachedEncryptor { return e }
+        let e = try ValueEncryptor(userKey: key)
+        cachedEncryptor = e
+        return e
+    }
 
     public init(key: Data?, referenceDate: (year: Int, month: Int, day: Int), document: String = "") {
         self.key = key.map { SymmetricKey(data: $0) }
@@ -67,6 +75,9 @@ public enum Operator: Sendable, Equatable {
     /// Coarser values: dates to a month or year, birth dates to an age band, postal codes to
     /// their first three digits, addresses to city or prefecture.
     case generalize(level: GeneralizeLevel)
+    /// Format-preserving encryption (FF3-1): same length, separators and widths; reversible with
+    /// `sumi reidentify` and the key.
+    case encrypt
     /// Dates moved by an offset of up to `maxDays` days either way, derived from the key and the
     /// document: the same in a whole document, so intervals between its dates are kept.
     case dateShift(maxDays: Int)
@@ -91,6 +102,9 @@ public enum Operator: Sendable, Equatable {
             return label + "_" + String(hex.prefix(max(4, min(64, length))))
         case .generalize(let level):
             return try Operator.generalize(value, level, context)
+        case .encrypt:
+            guard let key = context.key else { throw OperatorError.keyRequired }
+            return try context.encryptor(key).encrypt(value, label: label)
         case .dateShift(let maxDays):
             let bytes = Array(Normalizer.normalize(value).utf8)
             guard let d = bytes.withUnsafeBufferPointer({ Validators.parseDate($0) }) else {

@@ -22,7 +22,7 @@ public struct Policy: Sendable {
 
     public var needsKey: Bool {
         ([defaultOperator] + Array(labels.values)).contains {
-            switch $0 { case .pseudonymize, .dateShift: return true; default: return false }
+            switch $0 { case .pseudonymize, .dateShift, .encrypt: return true; default: return false }
         }
     }
 
@@ -78,7 +78,7 @@ public struct Policy: Sendable {
         }
         let allowed: [String: Set<String>] = [
             "redact": [], "replace": ["template"], "pseudonymize": ["length"], "generalize": ["level"],
-            "date_shift": ["max_days"],
+            "date_shift": ["max_days"], "encrypt": [],
             "mask": ["character", "keep_first", "keep_last", "keep_separators", "digits_only"],
         ]
         guard let keys = allowed[name] else { throw fail(n, "unknown operator `\(name)` (\(allowed.keys.sorted().joined(separator: ", ")))") }
@@ -88,6 +88,7 @@ public struct Policy: Sendable {
         case "replace": return .replace(template: p["template"]?.string ?? "<{label}>")
         case "pseudonymize": return .pseudonymize(length: try int("length", 8))
         case "date_shift": return .dateShift(maxDays: try int("max_days", 180))
+        case "encrypt": return .encrypt
         case "generalize":
             guard let l = p["level"]?.string, let level = Operator.GeneralizeLevel(rawValue: l) else {
                 throw fail(p["level"] ?? n, "`generalize` needs `level`: month, year, age_band, postal_area, city or prefecture")

@@ -46,3 +46,20 @@ final class FF3CipherTests: XCTestCase {
         }
     }
 }
+
+final class ValueEncryptorTests: XCTestCase {
+    func testRoundTripKeepsFormatByteForByte() throws {
+        let e = try ValueEncryptor(userKey: .init(data: Array("a-user-key-of-sufficient-length!".utf8)))
+        for (value, label) in [("090-1234-5678", "PHONE_NUMBER"), ("０９０－１２３４－５６７８", "PHONE_NUMBER"),
+                               ("4111 1111 1111 1111", "CREDIT_CARD"), ("TK1234567", "JP_PASSPORT"),
+                               ("ab12345678cd", "JP_RESIDENCE_CARD"), ("1234 5678 9018", "JP_MY_NUMBER")] {
+            let c = try e.encrypt(value, label: label)
+            XCTAssertNotEqual(c, value)
+            XCTAssertEqual(c.count, value.count)
+            XCTAssertEqual(c.utf8.count, value.utf8.count, "widths kept")
+            XCTAssertEqual(c.filter { !$0.isLetter && !$0.isNumber }, value.filter { !$0.isLetter && !$0.isNumber }, "separators kept")
+            XCTAssertEqual(try e.decrypt(c, label: label), value)
+        }
+        XCTAssertThrowsError(try e.encrypt("12-34", label: "X"), "too short for FF3-1")
+    }
+}
