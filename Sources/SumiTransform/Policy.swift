@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import SumiCore
 import Yams
@@ -109,6 +110,8 @@ public enum Redactor {
         public var applied: [String: Int] = [:]
         /// Findings whose operator did not apply (a generalization of a non-date...), replaced by `<LABEL>`.
         public var fallbacks = 0
+        /// Byte ranges in `text` that were encrypted, with their label (for `sumi reidentify`).
+        public var encrypted: [(range: Range<Int>, label: String)] = []
     }
 
     /// Every finding is replaced, and so is every other occurrence of a found value in the same
@@ -152,11 +155,55 @@ public enum Redactor {
                 replacement = "<\(f.label)>"
                 out.fallbacks += 1
             }
+            if case .encrypt = op, replacement != "<\(f.label)>" {
+                out.encrypted.append((result.count..<(result.count + replacement.utf8.count), f.label))
+            }
             result += Array(replacement.utf8)
             at = f.byteEnd
         }
         result += utf8[at...]
         out.text = result
         return out
+    }
+}
+
+/// What `sumi redact` leaves next to its output so `sumi reidentify` can undo `encrypt`: where the
+/// encrypted values are in each output file, and a key check value (a wrong key is refused).
+public struct RedactionManifest {
+    public static let fileName = ".sumi-redaction.json"
+    public var keyCheck: String
+    public var files: [String: [(range: Range<Int>, label: String)]] = [:]
+
+    public static func keyCheck(_ key: Data) -> String {
+        let mac = HMAC<SHA256>.authenticationCode(for: Array("sumi-redaction-key-check".utf8), using: SymmetricKey(data: key))
+        return mac.prefix(8).map { String(format: "%02x", $0) }.joined()
+    }
+
+    public init(key: Data) { keyCheck = RedactionManifest.keyCheck(key) }
+
+    public func data() throws -> Data {
+        var files: [String: Any] = [:]
+        for (path, spans) in self.files {
+            files[path] = spans.map { ["start": $0.range.lowerBound, "end": $0.range.upperBound, "label": $0.label] as [String: Any] }
+        }
+        return try JSONSerialization.data(withJSONObject: ["version": 1, "key_check": keyCheck, "files": files],
+                                          options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])
+    }
+
+    public init(data: Data, key: Data) throws {
+        guard let obj = try JSONSerialization.jsonObject(with: data) as? [String: Any],
+              let check = obj["key_check"] as? String, let files = obj["files"] as? [String: [[String: Any]]] else {
+            throw OperatorError.notApplicable("the redaction manifest is malformed")
+        }
+        guard check == RedactionManifest.keyCheck(key) else {
+            throw OperatorError.notApplicable("wrong key: this output was written with another key")
+        }
+        keyCheck = check
+        for (path, spans) in files {
+            self.files[path] = spans.compactMap { s in
+                guard let a = s["start"] as? Int, let b = s["end"] as? Int, let l = s["label"] as? String, a <= b else { return nil }
+                return (a..<b, l)
+            }
+        }
     }
 }

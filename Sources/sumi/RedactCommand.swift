@@ -54,6 +54,7 @@ struct RedactCommand: ParsableCommand {
         let now = Calendar(identifier: .gregorian).dateComponents([.year, .month, .day], from: Date())
         let context = OperatorContext(key: key, referenceDate: (now.year!, now.month!, now.day!))
         var failed = 0, written = 0, changed = 0
+        var manifest = key.map { RedactionManifest(key: $0) }
         var walkErrors: [String] = []
         for input in paths {
             var isDir: ObjCBool = false
@@ -88,6 +89,7 @@ struct RedactCommand: ParsableCommand {
                     try FileManager.default.createDirectory(at: dest.deletingLastPathComponent(), withIntermediateDirectories: true)
                     try Data(encodedOut).write(to: dest, options: .atomic)   // temporary file, then rename
                     written += 1
+                    if !outcome.encrypted.isEmpty { manifest?.files[rel] = outcome.encrypted }
                 } catch {
                     failed += 1
                     FileHandle.standardError.write(Data("sumi: \(path): \(error)\n".utf8))
@@ -95,7 +97,57 @@ struct RedactCommand: ParsableCommand {
             }
         }
         for e in walkErrors { FileHandle.standardError.write(Data("sumi: \(e)\n".utf8)); failed += 1 }
+        if let manifest, !dryRun, !manifest.files.isEmpty {
+            try manifest.data().write(to: URL(fileURLWithPath: out).appendingPathComponent(RedactionManifest.fileName), options: .atomic)
+        }
         FileHandle.standardError.write(Data("sumi: \(dryRun ? "would change" : "wrote") \(dryRun ? changed : written) file(s), \(failed) failed\n".utf8))
         if failed > 0 { throw ExitCode(2) }
+    }
+}
+
+/// Undoes `encrypt` in a folder written by `sumi redact`, with the key it was written with.
+struct ReidentifyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reidentify",
+        abstract: "Decrypt the values `sumi redact` encrypted (policy operator `encrypt`), into --out."
+    )
+
+    @Argument(help: "A folder written by `sumi redact`.")
+    var folder: String
+
+    @Option(help: "Where to write the re-identified files.")
+    var out: String
+
+    @Option(help: "The key the folder was written with (else SUMI_KEY).")
+    var keyFile: String?
+
+    func run() throws {
+        let key = try FindingBaseline.loadKey(file: keyFile)
+        let root = URL(fileURLWithPath: folder)
+        let manifestURL = root.appendingPathComponent(RedactionManifest.fileName)
+        guard let data = try? Data(contentsOf: manifestURL) else {
+            throw ValidationError("\(folder) has no \(RedactionManifest.fileName): nothing was encrypted there")
+        }
+        let manifest: RedactionManifest
+        do { manifest = try RedactionManifest(data: data, key: key) } catch {
+            FileHandle.standardError.write(Data("sumi: \(error)\n".utf8))
+            throw ExitCode(2)
+        }
+        let encryptor = try ValueEncryptor(userKey: .init(data: key))
+        for (rel, spans) in manifest.files.sorted(by: { $0.key < $1.key }) {
+            let bytes = [UInt8](try Data(contentsOf: root.appendingPathComponent(rel)))
+            let decoded = try TextDecoder.decode(bytes)
+            var text = decoded.utf8
+            for s in spans.sorted(by: { $0.range.lowerBound > $1.range.lowerBound }) {
+                guard s.range.upperBound <= text.count else { throw ValidationError("\(rel): the manifest does not match the file") }
+                let value = String(decoding: text[s.range], as: UTF8.self)
+                let plain = try encryptor.decrypt(value, label: s.label)
+                text.replaceSubrange(s.range, with: Array(plain.utf8))
+            }
+            let dest = URL(fileURLWithPath: out).appendingPathComponent(rel)
+            try FileManager.default.createDirectory(at: dest.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(try TextEncoder.encode(text, as: decoded.encoding, bom: decoded.hasBOM)).write(to: dest, options: .atomic)
+        }
+        FileHandle.standardError.write(Data("sumi: re-identified \(manifest.files.count) file(s)\n".utf8))
     }
 }

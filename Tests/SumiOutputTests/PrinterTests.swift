@@ -175,6 +175,30 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(inside.status, 2)
     }
 
+    func testEncryptThenReidentifyRestoresTheOriginalBytes() throws {
+        let d = try tempDir()
+        let input = d.appendingPathComponent("in")
+        try FileManager.default.createDirectory(at: input, withIntermediateDirectories: true)
+        let text = "電話：０９０－１２３４－５６７８\r\nカード 4111 1111 1111 1111\r\n旅券番号 TK1234567\r\n"
+        let original = try XCTUnwrap(text.data(using: .shiftJIS))
+        try original.write(to: input.appendingPathComponent("a.txt"))
+        let policy = d.appendingPathComponent("p.yaml")
+        try "default: encrypt\n".write(to: policy, atomically: true, encoding: .utf8)
+        let keyFile = d.appendingPathComponent("key")
+        try Data("0123456789abcdef0123456789abcdef".utf8).write(to: keyFile)
+        let out = d.appendingPathComponent("out"), back = d.appendingPathComponent("back")
+        let r1 = try sumi(["redact", input.path, "--out", out.path, "--policy", policy.path, "--key-file", keyFile.path])
+        XCTAssertEqual(r1.status, 0, r1.err)
+        let encrypted = try Data(contentsOf: out.appendingPathComponent("a.txt"))
+        XCTAssertNotEqual(encrypted, original)
+        XCTAssertEqual(encrypted.count, original.count, "format preserved")
+        let r2 = try sumi(["reidentify", out.path, "--out", back.path, "--key-file", keyFile.path])
+        XCTAssertEqual(r2.status, 0, r2.err)
+        XCTAssertEqual(try Data(contentsOf: back.appendingPathComponent("a.txt")), original, "byte for byte")
+        try Data("another-key-another-key-another!".utf8).write(to: keyFile)
+        XCTAssertEqual(try sumi(["reidentify", out.path, "--out", back.path, "--key-file", keyFile.path]).status, 2)
+    }
+
     func testErrorsGiveStatusTwo() throws {
         let d = try tempDir()
         let rules = d.appendingPathComponent("rules")
