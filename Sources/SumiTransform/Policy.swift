@@ -16,13 +16,30 @@ import Yams
 public struct Policy: Sendable {
     public var defaultOperator: Operator = .replace(template: "<{label}>")
     public var labels: [String: Operator] = [:]
+    /// Per-path overrides, first match wins: `paths: [{glob: '*/hr/*', default: redact, labels: {...}}]`.
+    public var paths: [PathOverride] = []
+
+    public struct PathOverride: Sendable {
+        public var glob: String
+        public var defaultOperator: Operator?
+        public var labels: [String: Operator]
+    }
 
     public init() {}
 
-    public func operatorFor(_ label: String) -> Operator { labels[label] ?? defaultOperator }
+    public func operatorFor(_ label: String, path: String? = nil) -> Operator {
+        if let path, let o = paths.first(where: { Allowlist.globMatches($0.glob, path) }) {
+            if let op = o.labels[label] ?? o.defaultOperator { return op }
+        }
+        return labels[label] ?? defaultOperator
+    }
+
+    var allOperators: [Operator] {
+        [defaultOperator] + Array(labels.values) + paths.flatMap { Array($0.labels.values) + ($0.defaultOperator.map { [$0] } ?? []) }
+    }
 
     public var needsKey: Bool {
-        ([defaultOperator] + Array(labels.values)).contains {
+        allOperators.contains {
             switch $0 { case .pseudonymize, .dateShift, .encrypt: return true; default: return false }
         }
     }
@@ -51,8 +68,25 @@ public struct Policy: Sendable {
                     guard let label = lk.string else { throw fail(lk, "a label must be a string") }
                     policy.labels[label] = try parseOperator(lv, fail)
                 }
+            case "paths":
+                guard let seq = v.sequence else { throw fail(v, "`paths` is a list of {glob, default, labels}") }
+                for item in seq {
+                    guard let m = item.mapping, let glob = m["glob"]?.string else { throw fail(item, "a path override needs `glob`") }
+                    var o = PathOverride(glob: glob, defaultOperator: nil, labels: [:])
+                    for (pk, pv) in m {
+                        switch pk.string ?? "" {
+                        case "glob": continue
+                        case "default": o.defaultOperator = try parseOperator(pv, fail)
+                        case "labels":
+                            guard let lm = pv.mapping else { throw fail(pv, "`labels` maps labels to operators") }
+                            for (lk, lv) in lm { o.labels[lk.string ?? ""] = try parseOperator(lv, fail) }
+                        default: throw fail(pk, "unknown key `\(pk.string ?? "")` in a path override (glob, default, labels)")
+                        }
+                    }
+                    policy.paths.append(o)
+                }
             case "description", "version": continue
-            default: throw fail(k, "unknown key `\(k.string ?? "")` (default, labels)")
+            default: throw fail(k, "unknown key `\(k.string ?? "")` (default, labels, paths)")
             }
         }
         return policy
@@ -117,7 +151,7 @@ public enum Redactor {
     /// Every finding is replaced, and so is every other occurrence of a found value in the same
     /// text (values of two CJK characters or four Latin ones and more): once a value is known to
     /// be personal, a copy of it in a place no rule recognised must not survive.
-    public static func redact(utf8: [UInt8], findings: [Finding], policy: Policy, context: OperatorContext) throws -> Outcome {
+    public static func redact(utf8: [UInt8], findings: [Finding], policy: Policy, context: OperatorContext, path: String? = nil) throws -> Outcome {
         var all = findings
         var taken = findings.map { $0.byteStart..<$0.byteEnd }
         var seen = Set<String>()
@@ -146,7 +180,7 @@ public enum Redactor {
         var at = 0
         for f in all.sorted(by: { $0.byteStart < $1.byteStart }) where f.byteStart >= at {
             result += utf8[at..<f.byteStart]
-            let op = policy.operatorFor(f.label)
+            let op = policy.operatorFor(f.label, path: path)
             let replacement: String
             do {
                 replacement = try op.apply(f.value, label: f.label, context: context)

@@ -77,7 +77,7 @@ struct RedactCommand: ParsableCommand {
                     let findings = scanner.scan(utf8: decoded.utf8, session: session)
                     _ = session.drain()
                     context.document = rel
-                    let outcome = try Redactor.redact(utf8: decoded.utf8, findings: findings, policy: pol, context: context)
+                    let outcome = try Redactor.redact(utf8: decoded.utf8, findings: findings, policy: pol, context: context, path: path)
                     let summary = outcome.applied.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
                     if !findings.isEmpty { changed += 1 }
                     if dryRun {

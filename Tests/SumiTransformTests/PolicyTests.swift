@@ -16,6 +16,25 @@ final class PolicyTests: XCTestCase {
         XCTAssertTrue(vendor.needsKey)
     }
 
+    func testPathOverridesWinForMatchingFiles() throws {
+        let p = try Policy.parse(yaml: """
+        default: {operator: replace, template: "<{label}>"}
+        labels:
+          PERSON: {operator: mask}
+        paths:
+          - glob: '*/hr/*'
+            labels:
+              PERSON: redact
+          - glob: '*.csv'
+            default: {operator: replace, template: "[x]"}
+        """, file: "p.yaml")
+        XCTAssertEqual(p.operatorFor("PERSON", path: "/data/hr/a.txt"), .redact)
+        XCTAssertEqual(p.operatorFor("PHONE_NUMBER", path: "/data/hr/a.txt"), .replace(template: "<{label}>"))
+        XCTAssertEqual(p.operatorFor("PERSON", path: "/data/list.csv"), .replace(template: "[x]"))
+        XCTAssertEqual(p.operatorFor("PERSON", path: "/data/notes.txt"),
+                       .mask(character: "*", keepFirst: 0, keepLast: 0, keepSeparators: true, digitsOnly: false))
+    }
+
     func testPolicyErrorsNameFileAndLine() {
         XCTAssertThrowsError(try Policy.parse(yaml: "labels:\n  PERSON: {operator: shred}\n", file: "p.yaml")) { e in
             XCTAssertTrue("\(e)".hasPrefix("p.yaml:2:") && "\(e)".contains("unknown operator `shred`"), "\(e)")

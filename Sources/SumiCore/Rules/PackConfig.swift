@@ -117,8 +117,10 @@ public struct Allowlist: Sendable {
 
     /// Shell-style globs (`*` also crosses `/`), tried on the whole path and on its file name.
     public func allows(path: String) -> Bool {
-        let name = (path as NSString).lastPathComponent
-        for g in paths where fnmatch(g, path, 0) == 0 || fnmatch(g, name, 0) == 0 { return true }
-        return false
+        paths.contains { Allowlist.globMatches($0, path) }
+    }
+
+    public static func globMatches(_ glob: String, _ path: String) -> Bool {
+        fnmatch(glob, path, 0) == 0 || fnmatch(glob, (path as NSString).lastPathComponent, 0) == 0
     }
 }
