@@ -11,6 +11,13 @@ public final class OperatorContext {
     public let referenceDate: (year: Int, month: Int, day: Int)
     public var document: String
     private var numbers: [String: [String: Int]] = [:]
+    /// Value → token per label, for `--map` (APPI pseudonymously processed information keeps this
+    /// table apart from the data).
+    public private(set) var tokens: [String: [String: String]] = [:]
+
+    func remember(label: String, value: String, token: String) {
+        tokens[label, default: [:]][value] = token
+    }
     private var cachedEncryptor: ValueEncryptor?
 
     func encryptor(_ key: SymmetricKey) throws -> ValueEncryptor {
@@ -99,12 +106,16 @@ public enum Operator: Sendable, Equatable {
         case .pseudonymize(let length):
             let mac = try context.hmac(label + "\u{0}" + OperatorContext.canonical(value))
             let hex = mac.map { String(format: "%02x", $0) }.joined()
-            return label + "_" + String(hex.prefix(max(4, min(64, length))))
+            let token = label + "_" + String(hex.prefix(max(4, min(64, length))))
+            context.remember(label: label, value: value, token: token)
+            return token
         case .generalize(let level):
             return try Operator.generalize(value, level, context)
         case .encrypt:
             guard let key = context.key else { throw OperatorError.keyRequired }
-            return try context.encryptor(key).encrypt(value, label: label)
+            let token = try context.encryptor(key).encrypt(value, label: label)
+            context.remember(label: label, value: value, token: token)
+            return token
         case .dateShift(let maxDays):
             let bytes = Array(Normalizer.normalize(value).utf8)
             guard let d = bytes.withUnsafeBufferPointer({ Validators.parseDate($0) }) else {

@@ -241,3 +241,31 @@ public struct RedactionManifest {
         }
     }
 }
+
+/// The value-to-token table of a run, sealed with AES-GCM under a key derived from the user's key.
+public enum TokenMap {
+    static func sealingKey(_ key: Data) -> SymmetricKey {
+        SymmetricKey(data: HMAC<SHA256>.authenticationCode(for: Array("sumi-token-map-key".utf8), using: SymmetricKey(data: key)))
+    }
+
+    public static func seal(_ tokens: [String: [String: String]], key: Data) throws -> Data {
+        let json = try JSONSerialization.data(withJSONObject: tokens, options: [.sortedKeys])
+        guard let combined = try AES.GCM.seal(json, using: sealingKey(key)).combined else {
+            throw OperatorError.notApplicable("could not seal the token map")
+        }
+        return Data("SUMIMAP1".utf8) + combined
+    }
+
+    public static func open(_ data: Data, key: Data) throws -> [String: [String: String]] {
+        guard data.starts(with: Data("SUMIMAP1".utf8)) else { throw OperatorError.notApplicable("not a sumi token map") }
+        let box: AES.GCM.SealedBox
+        let json: Data
+        do {
+            box = try AES.GCM.SealedBox(combined: data.dropFirst(8))
+            json = try AES.GCM.open(box, using: sealingKey(key))
+        } catch {
+            throw OperatorError.notApplicable("the token map does not open with this key")
+        }
+        return (try JSONSerialization.jsonObject(with: json) as? [String: [String: String]]) ?? [:]
+    }
+}

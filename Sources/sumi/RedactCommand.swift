@@ -27,6 +27,9 @@ struct RedactCommand: ParsableCommand {
     @Flag(help: "Only report what would change.")
     var dryRun = false
 
+    @Option(help: "Write the value-to-token table (pseudonyms, encrypted values), sealed with the key, to this file.")
+    var map: String?
+
     @Option(help: "Force the input encoding.")
     var encoding: String?
 
@@ -36,7 +39,7 @@ struct RedactCommand: ParsableCommand {
         let forced = try TextEncoding.option(encoding)
         let pol = try policy.map { try Policy.load(path: $0) } ?? Policy()
         var key: Data? = nil
-        if pol.needsKey {
+        if pol.needsKey || map != nil {
             do { key = try FindingBaseline.loadKey(file: keyFile) } catch {
                 throw ValidationError("the policy pseudonymizes: \(error)")
             }
@@ -97,6 +100,9 @@ struct RedactCommand: ParsableCommand {
             }
         }
         for e in walkErrors { FileHandle.standardError.write(Data("sumi: \(e)\n".utf8)); failed += 1 }
+        if let map, let key, !dryRun {
+            try TokenMap.seal(context.tokens, key: key).write(to: URL(fileURLWithPath: map), options: .atomic)
+        }
         if let manifest, !dryRun, !manifest.files.isEmpty {
             try manifest.data().write(to: URL(fileURLWithPath: out).appendingPathComponent(RedactionManifest.fileName), options: .atomic)
         }
@@ -149,5 +155,30 @@ struct ReidentifyCommand: ParsableCommand {
             try Data(try TextEncoder.encode(text, as: decoded.encoding, bom: decoded.hasBOM)).write(to: dest, options: .atomic)
         }
         FileHandle.standardError.write(Data("sumi: re-identified \(manifest.files.count) file(s)\n".utf8))
+    }
+}
+
+/// Prints a token map written by `sumi redact --map` (values included: that is its purpose).
+struct MapCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "map",
+        abstract: "Open a token map written by `sumi redact --map` and print it as JSON (label → value → token)."
+    )
+
+    @Argument(help: "The map file.")
+    var file: String
+
+    @Option(help: "The key it was sealed with (else SUMI_KEY).")
+    var keyFile: String?
+
+    func run() throws {
+        let key = try FindingBaseline.loadKey(file: keyFile)
+        let map: [String: [String: String]]
+        do { map = try TokenMap.open(try Data(contentsOf: URL(fileURLWithPath: file)), key: key) } catch {
+            FileHandle.standardError.write(Data("sumi: \(error)\n".utf8))
+            throw ExitCode(2)
+        }
+        let json = try JSONSerialization.data(withJSONObject: map, options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])
+        print(String(decoding: json, as: UTF8.self))
     }
 }

@@ -36,6 +36,15 @@ final class OperatorTests: XCTestCase {
         XCTAssertThrowsError(try p.apply("x", label: "PERSON", context: ctx())) { XCTAssertEqual($0 as? OperatorError, .keyRequired) }
     }
 
+    func testTokenMapIsSealedUnderTheKey() throws {
+        let c = ctx(key)
+        let token = try Operator.pseudonymize(length: 8).apply("山田太郎", label: "PERSON", context: c)
+        let sealed = try TokenMap.seal(c.tokens, key: key)
+        XCTAssertFalse(String(decoding: sealed, as: UTF8.self).contains("山田"), "the map file holds no plain values")
+        XCTAssertEqual(try TokenMap.open(sealed, key: key)["PERSON"]?["山田太郎"], token)
+        XCTAssertThrowsError(try TokenMap.open(sealed, key: Data("another-key-of-32-bytes-for-hmac".utf8)))
+    }
+
     func testDateShiftKeepsIntervalsWithinADocument() throws {
         let c = ctx(key)
         c.document = "letters/a.txt"
