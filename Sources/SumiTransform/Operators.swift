@@ -10,6 +10,8 @@ public final class OperatorContext {
     public let key: SymmetricKey?
     public let referenceDate: (year: Int, month: Int, day: Int)
     public var document: String
+    /// Name lists for `surrogate` (from the rules folder).
+    public var names: SurrogateNames?
     private var numbers: [String: [String: Int]] = [:]
     /// Value → token per label, for `--map` (APPI pseudonymously processed information keeps this
     /// table apart from the data).
@@ -82,6 +84,10 @@ public enum Operator: Sendable, Equatable {
     /// Coarser values: dates to a month or year, birth dates to an age band, postal codes to
     /// their first three digits, addresses to city or prefecture.
     case generalize(level: GeneralizeLevel)
+    /// A realistic fake of the same kind, chosen deterministically from the key: a Japanese name
+    /// for a Japanese name (a reading for a reading), an address in the same prefecture and city,
+    /// a phone number of the same shape, a My Number or card number with a valid check digit.
+    case surrogate
     /// Format-preserving encryption (FF3-1): same length, separators and widths; reversible with
     /// `sumi reidentify` and the key.
     case encrypt
@@ -111,6 +117,10 @@ public enum Operator: Sendable, Equatable {
             return token
         case .generalize(let level):
             return try Operator.generalize(value, level, context)
+        case .surrogate:
+            let fake = try Surrogate.make(value, label: label, names: context.names, context: context)
+            context.remember(label: label, value: value, token: fake)
+            return fake
         case .encrypt:
             guard let key = context.key else { throw OperatorError.keyRequired }
             let token = try context.encryptor(key).encrypt(value, label: label)

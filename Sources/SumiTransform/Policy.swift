@@ -40,7 +40,7 @@ public struct Policy: Sendable {
 
     public var needsKey: Bool {
         allOperators.contains {
-            switch $0 { case .pseudonymize, .dateShift, .encrypt: return true; default: return false }
+            switch $0 { case .pseudonymize, .dateShift, .encrypt, .surrogate: return true; default: return false }
         }
     }
 
@@ -113,7 +113,7 @@ public struct Policy: Sendable {
         }
         let allowed: [String: Set<String>] = [
             "redact": [], "replace": ["template"], "pseudonymize": ["length"], "generalize": ["level"],
-            "date_shift": ["max_days"], "encrypt": [],
+            "date_shift": ["max_days"], "encrypt": [], "surrogate": [],
             "mask": ["character", "keep_first", "keep_last", "keep_separators", "digits_only"],
         ]
         guard let keys = allowed[name] else { throw fail(n, "unknown operator `\(name)` (\(allowed.keys.sorted().joined(separator: ", ")))") }
@@ -124,6 +124,7 @@ public struct Policy: Sendable {
         case "pseudonymize": return .pseudonymize(length: try int("length", 8))
         case "date_shift": return .dateShift(maxDays: try int("max_days", 180))
         case "encrypt": return .encrypt
+        case "surrogate": return .surrogate
         case "generalize":
             guard let l = p["level"]?.string, let level = Operator.GeneralizeLevel(rawValue: l) else {
                 throw fail(p["level"] ?? n, "`generalize` needs `level`: month, year, age_band, postal_area, city or prefecture")

@@ -56,6 +56,7 @@ struct RedactCommand: ParsableCommand {
         let session = scanner.makeSession()
         let now = Calendar(identifier: .gregorian).dateComponents([.year, .month, .day], from: Date())
         let context = OperatorContext(key: key, referenceDate: (now.year!, now.month!, now.day!))
+        if let root = pack.root { context.names = SurrogateNames(rules: root) }
         var failed = 0, written = 0, changed = 0
         var manifest = key.map { RedactionManifest(key: $0) }
         var walkErrors: [String] = []

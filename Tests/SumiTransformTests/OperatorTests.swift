@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import SumiTransform
+import SumiCore
 
 final class OperatorTests: XCTestCase {
     let key = Data("a-test-key-of-32-bytes-for-hmac!".utf8)
@@ -34,6 +35,31 @@ final class OperatorTests: XCTestCase {
         XCTAssertNotEqual(try p.apply("090-1234-5678", label: "PHONE_NUMBER", context: ctx(Data("another-key-of-32-bytes-for-hmac".utf8))), a)
         XCTAssertNotEqual(try p.apply("090-1234-5679", label: "PHONE_NUMBER", context: ctx(key)), a)
         XCTAssertThrowsError(try p.apply("x", label: "PERSON", context: ctx())) { XCTAssertEqual($0 as? OperatorError, .keyRequired) }
+    }
+
+    func testSurrogatesAreRealisticDeterministicAndValid() throws {
+        let c = ctx(key)
+        c.names = SurrogateNames(rules: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("rules"))
+        let s = Operator.surrogate
+        let ja = try s.apply("山田 太郎", label: "PERSON", context: c)
+        XCTAssertNotEqual(ja, "山田 太郎")
+        XCTAssertTrue(ja.contains(" ") && ja.unicodeScalars.allSatisfy { $0 == " " || $0.value >= 0x3000 }, ja)
+        XCTAssertEqual(try s.apply("山田 太郎", label: "PERSON", context: c), ja, "deterministic")
+        let reading = try s.apply("ヤマダ タロウ", label: "PERSON", context: c)
+        XCTAssertTrue(reading.unicodeScalars.allSatisfy { $0 == " " || (0x30A0...0x30FF).contains($0.value) }, reading)
+        let en = try s.apply("John Smith", label: "PERSON", context: c)
+        XCTAssertEqual(en.split(separator: " ").count, 2)
+        let phone = try s.apply("090-1234-5678", label: "PHONE_NUMBER", context: c)
+        XCTAssertTrue(phone.hasPrefix("090-") && phone.count == 13 && phone != "090-1234-5678", phone)
+        let myNumber = try s.apply("1234 5678 9018", label: "JP_MY_NUMBER", context: c)
+        XCTAssertEqual(Validators.check("my_number", myNumber), true, myNumber)
+        let card = try s.apply("4111 1111 1111 1111", label: "CREDIT_CARD", context: c)
+        XCTAssertEqual(Validators.check("luhn", card), true, card)
+        XCTAssertTrue(card.hasPrefix("4111 "))
+        let address = try s.apply("東京都千代田区丸の内1丁目2番3号", label: "ADDRESS", context: c)
+        XCTAssertTrue(address.hasPrefix("東京都千代田区") && address != "東京都千代田区丸の内1丁目2番3号", address)
+        let email = try s.apply("taro@example.co.jp", label: "EMAIL_ADDRESS", context: c)
+        XCTAssertTrue(email.hasSuffix("@example.com"))
     }
 
     func testTokenMapIsSealedUnderTheKey() throws {
