@@ -12,6 +12,13 @@ public final class OperatorContext {
     public var document: String
     /// Name lists for `surrogate` (from the rules folder).
     public var names: SurrogateNames?
+    /// Readings of the fake names given to Japanese names, by original value.
+    private var readings: [String: [String]] = [:]
+    /// Set by the redactor while it replaces a reading that belongs to a name nearby.
+    var linkedReading: [String]? = nil
+
+    func rememberReading(of value: String, _ parts: [String]) { readings[OperatorContext.canonical(value)] = parts }
+    func readingOfSurrogate(for value: String) -> [String]? { readings[OperatorContext.canonical(value)] }
     private var numbers: [String: [String: Int]] = [:]
     /// Value → token per label, for `--map` (APPI pseudonymously processed information keeps this
     /// table apart from the data).

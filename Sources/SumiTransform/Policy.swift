@@ -175,11 +175,31 @@ public enum Redactor {
                 }
             }
         }
+        // A reading (ヤマダ タロウ) next to a kanji name (山田太郎) gets the reading of that name's
+        // surrogate, so the two still agree; the names are faked first.
+        let sorted = all.sorted(by: { $0.byteStart < $1.byteStart })
+        func isReading(_ f: Finding) -> Bool {
+            f.label == "PERSON" && !f.value.isEmpty && f.value.unicodeScalars.allSatisfy {
+                (0x3041...0x30FF).contains($0.value) || $0 == " " || $0 == "　"
+            }
+        }
+        var readingOwner: [Int: Finding] = [:]
+        for (i, f) in sorted.enumerated() where isReading(f) {
+            if case .surrogate = policy.operatorFor(f.label, path: path) {
+                let near = sorted.filter { $0.label == "PERSON" && !isReading($0) && abs($0.byteStart - f.byteStart) < 240 }
+                if let owner = near.min(by: { abs($0.byteStart - f.byteStart) < abs($1.byteStart - f.byteStart) }) {
+                    readingOwner[i] = owner
+                    _ = try? policy.operatorFor(owner.label, path: path).apply(owner.value, label: owner.label, context: context)
+                }
+            }
+        }
         var out = Outcome(text: [])
         var result: [UInt8] = []
         result.reserveCapacity(utf8.count)
         var at = 0
-        for f in all.sorted(by: { $0.byteStart < $1.byteStart }) where f.byteStart >= at {
+        for (i, f) in sorted.enumerated() where f.byteStart >= at {
+            context.linkedReading = readingOwner[i].flatMap { context.readingOfSurrogate(for: $0.value) }
+            defer { context.linkedReading = nil }
             result += utf8[at..<f.byteStart]
             let op = policy.operatorFor(f.label, path: path)
             let replacement: String

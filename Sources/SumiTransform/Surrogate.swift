@@ -5,8 +5,9 @@ import SumiText
 
 /// Name lists for realistic replacements, read from a rules folder's dictionaries.
 public struct SurrogateNames: Sendable {
-    var jaSurnames: [String] = []
-    var jaGiven: [String] = []
+    /// Kanji names with their readings, so a fake name and its fake reading agree.
+    var jaSurnames: [(name: String, reading: String)] = []
+    var jaGiven: [(name: String, reading: String)] = []
     var jaSurnameReadings: [String] = []
     var jaGivenReadings: [String] = []
     var enFirst: [String] = []
@@ -28,8 +29,15 @@ public struct SurrogateNames: Sendable {
             }
             return out
         }
-        jaSurnames = read("ja/surnames.txt", minLength: 2)
-        jaGiven = read("ja/given_names.txt", minLength: 2)
+        func pairs(_ rel: String) -> [(name: String, reading: String)] {
+            read(rel).compactMap { line in
+                let f = line.split(separator: "\t")
+                guard f.count == 2, f[0].unicodeScalars.contains(where: { (0x4E00...0x9FFF).contains($0.value) }) else { return nil }
+                return (String(f[0]), String(f[1]))
+            }
+        }
+        jaSurnames = pairs("ja/surname_pairs.txt")
+        jaGiven = pairs("ja/given_name_pairs.txt")
         jaSurnameReadings = read("ja/surname_readings.txt", minLength: 2)
         jaGivenReadings = read("ja/given_name_readings.txt", minLength: 2)
         enFirst = read("en/first_names.txt", limit: 600).map { $0.prefix(1).uppercased() + $0.dropFirst() }
@@ -58,7 +66,11 @@ enum Surrogate {
         guard let key = context.key else { throw OperatorError.keyRequired }
         var r = Stream(key: key, seed: "surrogate\u{0}" + label + "\u{0}" + OperatorContext.canonical(value))
         switch label {
-        case "PERSON": return try person(value, names, &r)
+        case "PERSON":
+            if let linked = context.linkedReading {
+                return reading(linked, like: value)
+            }
+            return try person(value, names, &r, context)
         case "EMAIL_ADDRESS":
             let hex = (0..<6).map { _ in String(r.next(16), radix: 16) }.joined()
             return "user\(hex)@example.com"
@@ -81,7 +93,17 @@ enum Surrogate {
 
     static func isCJK(_ s: String) -> Bool { s.unicodeScalars.contains { $0.value >= 0x3040 } }
 
-    static func person(_ value: String, _ names: SurrogateNames?, _ r: inout Stream) throws -> String {
+    /// A fake name's reading written like the original reading: hiragana or katakana, with a space
+    /// between the parts when the original had one.
+    static func reading(_ parts: [String], like original: String) -> String {
+        let hira = original.unicodeScalars.contains { (0x3041...0x3096).contains($0.value) }
+        let sep = original.contains("　") ? "　" : (original.contains(" ") ? " " : "")
+        let joined = parts.joined(separator: sep)
+        guard hira else { return joined }
+        return String(String.UnicodeScalarView(joined.unicodeScalars.map { (0x30A1...0x30F6).contains($0.value) ? Unicode.Scalar($0.value - 0x60)! : $0 }))
+    }
+
+    static func person(_ value: String, _ names: SurrogateNames?, _ r: inout Stream, _ context: OperatorContext) throws -> String {
         guard let n = names else { throw OperatorError.notApplicable("no name lists") }
         let spaced = value.contains(" ") || value.contains("　")
         let sep = value.contains("　") ? "　" : " "
@@ -98,9 +120,14 @@ enum Surrogate {
             return spaced ? s + sep + g : s
         }
         if isCJK(value), !n.jaSurnames.isEmpty, !n.jaGiven.isEmpty {
-            let s = n.jaSurnames[r.next(n.jaSurnames.count)]
-            if value.count <= 2 { return s }                       // a surname alone
-            return s + (spaced ? sep : "") + n.jaGiven[r.next(n.jaGiven.count)]
+            let sur = n.jaSurnames[r.next(n.jaSurnames.count)]
+            if value.count <= 2 {                                   // a surname alone
+                context.rememberReading(of: value, [sur.reading])
+                return sur.name
+            }
+            let given = n.jaGiven[r.next(n.jaGiven.count)]
+            context.rememberReading(of: value, [sur.reading, given.reading])
+            return sur.name + (spaced ? sep : "") + given.name
         }
         guard !n.enFirst.isEmpty, !n.enLast.isEmpty else { throw OperatorError.notApplicable("no name lists") }
         let parts = value.split(separator: " ")

@@ -199,6 +199,32 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(try sumi(["reidentify", out.path, "--out", back.path, "--key-file", keyFile.path]).status, 2)
     }
 
+    func testPseudonymsAgreeAcrossFilesAndDependOnTheKey() throws {
+        let d = try tempDir()
+        let input = d.appendingPathComponent("in")
+        try FileManager.default.createDirectory(at: input, withIntermediateDirectories: true)
+        try "担当：山田太郎様\n電話：090-1234-5678\n".write(to: input.appendingPathComponent("a.txt"), atomically: true, encoding: .utf8)
+        try "電話は ０９０－１２３４－５６７８（山田太郎様）\n".write(to: input.appendingPathComponent("b.txt"), atomically: true, encoding: .utf8)
+        let policy = Self.root.appendingPathComponent("rules/policies/pseudonymize.yaml").path
+        func run(_ key: String, _ out: String) throws -> (String, String) {
+            let k = d.appendingPathComponent("key-\(out)")
+            try Data(key.utf8).write(to: k)
+            let o = d.appendingPathComponent(out)
+            let r = try sumi(["redact", input.path, "--out", o.path, "--policy", policy, "--key-file", k.path])
+            XCTAssertEqual(r.status, 0, r.err)
+            return (try String(contentsOf: o.appendingPathComponent("a.txt"), encoding: .utf8),
+                    try String(contentsOf: o.appendingPathComponent("b.txt"), encoding: .utf8))
+        }
+        let (a, b) = try run("first-key-0123456789abcdef", "o1")
+        func tokens(_ s: String) -> Set<String> {
+            Set(s.split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "_" }).map(String.init).filter { $0.contains("_") })
+        }
+        XCTAssertEqual(tokens(a).count, 2, a)
+        XCTAssertEqual(tokens(a), tokens(b), "the same name and phone get the same pseudonyms in both files")
+        let (a2, _) = try run("second-key-0123456789abcdef", "o2")
+        XCTAssertTrue(tokens(a2).isDisjoint(with: tokens(a)), "another key, other pseudonyms")
+    }
+
     func testErrorsGiveStatusTwo() throws {
         let d = try tempDir()
         let rules = d.appendingPathComponent("rules")

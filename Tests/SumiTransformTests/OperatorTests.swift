@@ -62,6 +62,24 @@ final class OperatorTests: XCTestCase {
         XCTAssertTrue(email.hasSuffix("@example.com"))
     }
 
+    func testSurrogateReadingAgreesWithTheFakeName() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("rules")
+        let c = ctx(key)
+        c.names = SurrogateNames(rules: root)
+        let text = "氏名：山田 太郎\nフリガナ：ヤマダ タロウ\n"
+        let findings = RuleScanner(pack: try RulePack(directory: root)).scan(text)
+        var policy = Policy()
+        policy.defaultOperator = .surrogate
+        let out = String(decoding: try Redactor.redact(utf8: Array(text.utf8), findings: findings, policy: policy, context: c).text, as: UTF8.self)
+        let lines = out.split(separator: "\n")
+        let fakeName = String(lines[0].dropFirst(3)), fakeReading = String(lines[1].dropFirst(5))
+        XCTAssertNotEqual(fakeName, "山田 太郎")
+        let parts = fakeReading.split(separator: " ").map(String.init)
+        XCTAssertEqual(parts.count, 2, out)
+        let names = c.names!
+        XCTAssertTrue(names.jaSurnames.contains { $0.name == String(fakeName.split(separator: " ")[0]) && $0.reading == parts[0] }, out)
+    }
+
     func testTokenMapIsSealedUnderTheKey() throws {
         let c = ctx(key)
         let token = try Operator.pseudonymize(length: 8).apply("山田太郎", label: "PERSON", context: c)
