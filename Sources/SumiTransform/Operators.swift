@@ -195,6 +195,12 @@ public enum Operator: Sendable, Equatable {
         let bytes = Array(Normalizer.normalize(value).utf8)
         switch level {
         case .month, .year, .ageBand:
+            // An age (45, 45歳, 45 years) goes straight to its band.
+            if level == .ageBand, let age = Int(String(decoding: bytes, as: UTF8.self)
+                .replacingOccurrences(of: "歳", with: "").replacingOccurrences(of: "years", with: "")
+                .replacingOccurrences(of: "才", with: "").trimmingCharacters(in: .whitespaces)), (0...130).contains(age) {
+                return "\(age / 10 * 10)-\(age / 10 * 10 + 9)"
+            }
             guard let d = bytes.withUnsafeBufferPointer({ Validators.parseDate($0) }) else {
                 throw OperatorError.notApplicable("not a date: cannot generalize")
             }

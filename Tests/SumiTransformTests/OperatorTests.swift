@@ -35,6 +35,8 @@ final class OperatorTests: XCTestCase {
         XCTAssertNotEqual(try p.apply("090-1234-5678", label: "PHONE_NUMBER", context: ctx(Data("another-key-of-32-bytes-for-hmac".utf8))), a)
         XCTAssertNotEqual(try p.apply("090-1234-5679", label: "PHONE_NUMBER", context: ctx(key)), a)
         XCTAssertThrowsError(try p.apply("x", label: "PERSON", context: ctx())) { XCTAssertEqual($0 as? OperatorError, .keyRequired) }
+        XCTAssertEqual(try p.apply("山田\n太郎", label: "PERSON", context: ctx(key)), try p.apply("山田太郎", label: "PERSON", context: ctx(key)),
+                       "a value broken by a line break is the same value")
     }
 
     func testSurrogatesAreRealisticDeterministicAndValid() throws {
@@ -113,6 +115,7 @@ final class OperatorTests: XCTestCase {
         XCTAssertEqual(try Operator.generalize(level: .year).apply("1980/03/04", label: "DATE_OF_BIRTH", context: c), "1980")
         XCTAssertEqual(try Operator.generalize(level: .ageBand).apply("1980年3月4日", label: "DATE_OF_BIRTH", context: c), "40-49")
         XCTAssertEqual(try Operator.generalize(level: .ageBand).apply("平成28年12月1日", label: "DATE_OF_BIRTH", context: c), "0-9")
+        XCTAssertEqual(try Operator.generalize(level: .ageBand).apply("４５歳", label: "AGE", context: c), "40-49")
         XCTAssertEqual(try Operator.generalize(level: .postalArea).apply("１００－０００５", label: "JP_POSTAL_CODE", context: c), "100-****")
         XCTAssertEqual(try Operator.generalize(level: .city).apply("東京都千代田区丸の内1丁目2番3号", label: "ADDRESS", context: c), "東京都千代田区")
         XCTAssertEqual(try Operator.generalize(level: .city).apply("神奈川県横浜市中区山下町12-3", label: "ADDRESS", context: c), "神奈川県横浜市中区")
