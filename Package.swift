@@ -40,13 +40,15 @@ let package = Package(
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ]
         ),
+        // Batch runner: the file walker (ignore files, globs, links, sizes).
+        .target(name: "SumiBatch", dependencies: ["SumiCore"]),
         // Printers: text, JSON Lines, JSON, SARIF.
         .target(name: "SumiOutput", dependencies: ["SumiCore"]),
         // Thin command-line front end.
         .executableTarget(
             name: "sumi",
             dependencies: [
-                "SumiCore", "SumiOutput", "SumiText", "SumiTransform",
+                "SumiBatch", "SumiCore", "SumiOutput", "SumiText", "SumiTransform",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -54,5 +56,6 @@ let package = Package(
         .testTarget(name: "SumiCoreTests", dependencies: ["SumiCore", "SumiText"]),
         .testTarget(name: "SumiOutputTests", dependencies: ["SumiOutput", "SumiCore"]),
         .testTarget(name: "SumiTransformTests", dependencies: ["SumiTransform", "SumiCore"]),
+        .testTarget(name: "SumiBatchTests", dependencies: ["SumiBatch"]),
     ]
 )

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SumiBatch
 import SumiCore
 import SumiText
 import SumiTransform
@@ -35,6 +36,8 @@ struct RedactCommand: ParsableCommand {
 
     @OptionGroup var ruleOptions: RuleOptions
 
+    @OptionGroup var walk: WalkOptions
+
     func run() throws {
         let forced = try TextEncoding.option(encoding)
         let pol = try policy.map { try Policy.load(path: $0) } ?? Policy()
@@ -63,7 +66,9 @@ struct RedactCommand: ParsableCommand {
         for input in paths {
             var isDir: ObjCBool = false
             FileManager.default.fileExists(atPath: input, isDirectory: &isDir)
-            let files = FileWalker.files(under: [input], includeHidden: false, errors: &walkErrors)
+            let listing = try walk.walker().list([input])
+            walkErrors += listing.errors
+            let files = listing.files
             for path in files {
                 // The path under --out: relative to the input folder, or the file name for a file.
                 let rel = isDir.boolValue ? String(path.dropFirst(input.hasSuffix("/") ? input.count : input.count + 1))

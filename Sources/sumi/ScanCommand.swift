@@ -1,6 +1,7 @@
 import ArgumentParser
 import Dispatch
 import Foundation
+import SumiBatch
 import SumiCore
 import SumiOutput
 import SumiText
@@ -49,8 +50,7 @@ struct ScanCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Write the report to this file (atomically) instead of standard output.")
     var output: String?
 
-    @Flag(help: "Include hidden files and folders.")
-    var hidden = false
+    @OptionGroup var walk: WalkOptions
 
     @Option(help: "Files scanned in parallel (default: all cores).")
     var jobs: Int?
@@ -109,11 +109,14 @@ struct ScanCommand: ParsableCommand {
         let sink = OutputSink(path: output)
         var found = false, failed = false
         var walkErrors: [String] = []
-        let files = FileWalker.files(under: paths, includeHidden: hidden, errors: &walkErrors)
+        let listing = try walk.walker().list(paths)
+        let files = listing.files
+        walkErrors = listing.errors
         for e in walkErrors {
             FileHandle.standardError.write(Data("sumi: \(e)\n".utf8))
             failed = true
         }
+        for s in listing.skipped { FileHandle.standardError.write(Data("sumi: \(s.path): skipped: \(s.reason)\n".utf8)) }
         // Files are scanned in parallel, a batch at a time, and printed in path order, so output
         // is the same whatever --jobs is and memory holds one batch of results.
         let workers = max(1, jobs ?? ProcessInfo.processInfo.activeProcessorCount)
@@ -199,37 +202,30 @@ extension TextEncoding {
     }
 }
 
-/// Plain recursive listing in path order (the batch runner adds ignore files and parallelism).
-enum FileWalker {
-    static func files(under roots: [String], includeHidden: Bool, errors: inout [String]) -> [String] {
-        let fm = FileManager.default
-        var out: [String] = []
-        for root in roots {
-            var isDir: ObjCBool = false
-            guard fm.fileExists(atPath: root, isDirectory: &isDir) else { errors.append("\(root): no such file or folder"); continue }
-            if !isDir.boolValue { out.append(root); continue }
-            var stack = [root]
-            var dirFiles: [String] = []
-            while let dir = stack.popLast() {
-                guard let names = try? fm.contentsOfDirectory(atPath: dir) else { errors.append("\(dir): cannot list folder"); continue }
-                for name in names.sorted(by: >) {
-                    if !includeHidden && name.hasPrefix(".") { continue }
-                    let p = dir.hasSuffix("/") ? dir + name : dir + "/" + name
-                    // Symbolic links are not followed into folders (no loops, no escaping the root);
-                    // a link to a file is scanned like the file.
-                    let attrs = try? fm.attributesOfItem(atPath: p)
-                    let type = attrs?[.type] as? FileAttributeType
-                    var d: ObjCBool = false
-                    guard fm.fileExists(atPath: p, isDirectory: &d) else { continue }
-                    if d.boolValue {
-                        if type != .typeSymbolicLink { stack.append(p) }
-                    } else if type == .typeRegular || type == .typeSymbolicLink {
-                        dirFiles.append(p)
-                    }
-                }
-            }
-            out += dirFiles.sorted()
-        }
-        return out
+/// Options of the file walker, shared by scan and redact.
+struct WalkOptions: ParsableArguments {
+    @Flag(help: "Include hidden files and folders.")
+    var hidden = false
+
+    @Flag(help: "Follow symbolic links (never out of the root, never in a loop).")
+    var follow = false
+
+    @Option(help: "Skip files larger than this many bytes.")
+    var maxSize: Int?
+
+    @Option(help: "Only files matching these globs (gitignore syntax; repeatable).")
+    var include: [String] = []
+
+    @Option(help: "Leave out files matching these globs (gitignore syntax; repeatable).")
+    var exclude: [String] = []
+
+    func walker() throws -> Walker {
+        var o = Walker.Options()
+        o.includeHidden = hidden
+        o.followLinks = follow
+        o.maxSize = maxSize
+        o.include = include
+        o.exclude = exclude
+        do { return try Walker(options: o) } catch { throw ValidationError("bad --include/--exclude glob: \(error)") }
     }
 }
