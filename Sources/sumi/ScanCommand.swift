@@ -55,6 +55,12 @@ struct ScanCommand: ParsableCommand {
     @Option(help: "Files scanned in parallel (default: all cores).")
     var jobs: Int?
 
+    @Option(help: "Also write summary.json, findings.jsonl (masked) and report.html into this folder.")
+    var report: String?
+
+    @Flag(help: "No progress line on a terminal.")
+    var quiet = false
+
     @Option(help: "Report only findings that are not in this baseline file.")
     var baseline: String?
 
@@ -142,8 +148,28 @@ struct ScanCommand: ParsableCommand {
             let r = results.removeLast()
             return (r.path, r)
         }
+        var batchReport = report.map { _ in BatchReport() }
+        let started = Date()
+        let showProgress = !quiet && isatty(2) == 1
+        let totalBytes = showProgress ? files.reduce(0) { $0 + ((try? FileManager.default.attributesOfItem(atPath: $1)[.size] as? Int) ?? 0) } : 0
+        var doneFiles = 0, doneBytes = 0
+        var lastDraw = Date.distantPast
+        func progress(final: Bool = false) {
+            guard showProgress, final || Date().timeIntervalSince(lastDraw) > 0.1 else { return }
+            lastDraw = Date()
+            let secs = max(0.001, Date().timeIntervalSince(started))
+            let rate = Double(doneBytes) / 1e6 / secs
+            let eta = rate > 0 ? Double(totalBytes - doneBytes) / 1e6 / rate : 0
+            let line = String(format: "\r%d/%d files  %.1f/%.1f MB  %.1f MB/s  ETA %.0f s ", doneFiles, files.count,
+                              Double(doneBytes) / 1e6, Double(totalBytes) / 1e6, rate, eta)
+            FileHandle.standardError.write(Data(line.utf8))
+            if final { FileHandle.standardError.write(Data("\n".utf8)) }
+        }
         while let (path, scanned) = take() {
             var r = scanned
+            doneFiles += 1
+            doneBytes += r.bytes
+            progress()
             if recording != nil { for f in r.findings { recording!.add(path: path, f) } }
             if let known { r.findings = known.filter(path: path, r.findings, remaining: &remaining) }
             if !r.findings.isEmpty { found = true }
@@ -155,6 +181,12 @@ struct ScanCommand: ParsableCommand {
                 FileHandle.standardError.write(Data("sumi: \(path): skipped: \(why)\n".utf8))
             }
             sink.write(printer.file(r))
+            batchReport?.add(r)
+        }
+        progress(final: true)
+        if var rep = batchReport, let report {
+            rep.seconds = Date().timeIntervalSince(started)
+            try rep.write(to: URL(fileURLWithPath: report))
         }
         sink.write(printer.finish(rules: pack.rules.map(\.rule)))
         try sink.close()

@@ -225,6 +225,25 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(tokens(a2).isDisjoint(with: tokens(a)), "another key, other pseudonyms")
     }
 
+    func testReportFolderHasSummaryFindingsAndAPageWithoutValues() throws {
+        let d = try tempDir()
+        try "担当：山田太郎様\n電話：090-1234-5678\n".write(to: d.appendingPathComponent("a.txt"), atomically: true, encoding: .utf8)
+        try Data([0x89, 0x50, 0x4E, 0x47, 0, 0, 0, 0]).write(to: d.appendingPathComponent("b.png"))
+        let rep = d.appendingPathComponent("report")
+        let r = try sumi(["scan", d.path, "--report", rep.path, "--format", "jsonl", "--quiet"])
+        XCTAssertEqual(r.status, 1)
+        let summary = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: rep.appendingPathComponent("summary.json"))) as? [String: Any])
+        XCTAssertEqual(summary["files_scanned"] as? Int, 1)
+        XCTAssertEqual(summary["files_skipped"] as? Int, 1)
+        XCTAssertEqual((summary["by_label"] as? [String: Int])?["PHONE_NUMBER"], 1)
+        let lines = try String(contentsOf: rep.appendingPathComponent("findings.jsonl"), encoding: .utf8).split(separator: "\n")
+        XCTAssertEqual(lines.count, 2)
+        let html = try String(contentsOf: rep.appendingPathComponent("report.html"), encoding: .utf8)
+        XCTAssertTrue(html.contains("<svg") && html.contains("PHONE_NUMBER"))
+        XCTAssertFalse(html.contains("1234-5678") || html.contains("山田太郎"), "no values in the report")
+        XCTAssertFalse(html.contains("http://") && html.contains("<script"), "self-contained")
+    }
+
     func testErrorsGiveStatusTwo() throws {
         let d = try tempDir()
         let rules = d.appendingPathComponent("rules")
