@@ -41,7 +41,7 @@ let package = Package(
             ]
         ),
         // Batch runner: the file walker (ignore files, globs, links, sizes).
-        .target(name: "SumiBatch", dependencies: ["SumiCore"]),
+        .target(name: "SumiBatch", dependencies: ["SumiCore", .product(name: "Crypto", package: "swift-crypto")]),
         // Printers: text, JSON Lines, JSON, SARIF.
         .target(name: "SumiOutput", dependencies: ["SumiCore"]),
         // Thin command-line front end.

@@ -1,6 +1,9 @@
 import ArgumentParser
 import Foundation
 import SumiBatch
+#if canImport(Glibc)
+import Glibc
+#endif
 import SumiCore
 import SumiText
 import SumiTransform
@@ -60,7 +63,13 @@ struct RedactCommand: ParsableCommand {
         let now = Calendar(identifier: .gregorian).dateComponents([.year, .month, .day], from: Date())
         let context = OperatorContext(key: key, referenceDate: (now.year!, now.month!, now.day!))
         if let root = pack.root { context.names = SurrogateNames(rules: root) }
-        var failed = 0, written = 0, changed = 0
+        var failed = 0, written = 0, changed = 0, unchanged = 0
+        // Resume: files finished by an earlier run with the same content, rules, policy and key are skipped.
+        let resume = dryRun ? nil : try ResumeLog(folder: URL(fileURLWithPath: out))
+        let policyText = policy.flatMap { try? String(contentsOfFile: $0, encoding: .utf8) } ?? "default"
+        let setting = [pack.root.map { ResumeLog.fingerprint(folder: $0) } ?? "", policyText,
+                       key.map { RedactionManifest.keyCheck($0) } ?? "", forced?.rawValue ?? ""].joined(separator: "\u{0}")
+        Interruption.install()
         var manifest = key.map { RedactionManifest(key: $0) }
         var walkErrors: [String] = []
         for input in paths {
@@ -70,6 +79,7 @@ struct RedactCommand: ParsableCommand {
             walkErrors += listing.errors
             let files = listing.files
             for path in files {
+                if Interruption.requested { break }
                 // The path under --out: relative to the input folder, or the file name for a file.
                 let rel = isDir.boolValue ? String(path.dropFirst(input.hasSuffix("/") ? input.count : input.count + 1))
                                           : (path as NSString).lastPathComponent
@@ -78,6 +88,12 @@ struct RedactCommand: ParsableCommand {
                 }
                 do {
                     let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+                    let fp = ResumeLog.fingerprint(content: bytes, setting: setting)
+                    if let resume, resume.isDone(rel, fingerprint: fp),
+                       FileManager.default.fileExists(atPath: URL(fileURLWithPath: out).appendingPathComponent(rel).path) {
+                        unchanged += 1
+                        continue
+                    }
                     let decoded: DecodedText
                     do { decoded = try TextDecoder.decode(bytes, forced: forced) } catch let e as TextDecodingError {
                         if case .binary = e { FileHandle.standardError.write(Data("sumi: \(path): skipped: binary\n".utf8)); continue }
@@ -98,6 +114,7 @@ struct RedactCommand: ParsableCommand {
                     try FileManager.default.createDirectory(at: dest.deletingLastPathComponent(), withIntermediateDirectories: true)
                     try Data(encodedOut).write(to: dest, options: .atomic)   // temporary file, then rename
                     written += 1
+                    try resume?.record(rel, fingerprint: fp)
                     if !outcome.encrypted.isEmpty { manifest?.files[rel] = outcome.encrypted }
                 } catch {
                     failed += 1
@@ -112,7 +129,11 @@ struct RedactCommand: ParsableCommand {
         if let manifest, !dryRun, !manifest.files.isEmpty {
             try manifest.data().write(to: URL(fileURLWithPath: out).appendingPathComponent(RedactionManifest.fileName), options: .atomic)
         }
-        FileHandle.standardError.write(Data("sumi: \(dryRun ? "would change" : "wrote") \(dryRun ? changed : written) file(s), \(failed) failed\n".utf8))
+        FileHandle.standardError.write(Data("sumi: \(dryRun ? "would change" : "wrote") \(dryRun ? changed : written) file(s), \(unchanged) unchanged since the last run, \(failed) failed\n".utf8))
+        if Interruption.requested {
+            FileHandle.standardError.write(Data("sumi: interrupted; run the same command again to finish\n".utf8))
+            throw ExitCode(130)
+        }
         if failed > 0 { throw ExitCode(2) }
     }
 }

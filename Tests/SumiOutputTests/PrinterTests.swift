@@ -244,6 +244,44 @@ final class CommandLineTests: XCTestCase {
         XCTAssertFalse(html.contains("http://") && html.contains("<script"), "self-contained")
     }
 
+    func testInterruptedRedactionResumesAndWritesEachFileOnce() throws {
+        let d = try tempDir()
+        let input = d.appendingPathComponent("in"), out = d.appendingPathComponent("out")
+        try FileManager.default.createDirectory(at: input, withIntermediateDirectories: true)
+        for i in 0..<60 {
+            try String(repeating: "No.\(i) 担当：佐藤花子様 TEL 090-1234-\(String(format: "%04d", i))\n", count: 200)
+                .write(to: input.appendingPathComponent("f\(i).txt"), atomically: true, encoding: .utf8)
+        }
+        // First run, interrupted with SIGINT shortly after it starts.
+        let exe = Self.root.appendingPathComponent(".build/debug/sumi")
+        let p = Process()
+        p.executableURL = exe
+        p.arguments = ["redact", input.path, "--out", out.path]
+        p.environment = ["SUMI_RULES": Self.root.appendingPathComponent("rules").path, "PATH": "/usr/bin:/bin"]
+        let err = Pipe()
+        p.standardError = err
+        try p.run()
+        Thread.sleep(forTimeInterval: 1.5)
+        p.interrupt()
+        _ = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        let log = out.appendingPathComponent(".sumi-progress.jsonl")
+        let first = (try? String(contentsOf: log, encoding: .utf8))?.split(separator: "\n").count ?? 0
+        // Second run finishes the rest; a third run writes nothing.
+        let r2 = try sumi(["redact", input.path, "--out", out.path])
+        XCTAssertEqual(r2.status, 0, r2.err)
+        let second = try String(contentsOf: log, encoding: .utf8).split(separator: "\n").count
+        XCTAssertEqual(second, 60, "each file recorded exactly once over both runs (first run did \(first))")
+        let outputs = try FileManager.default.contentsOfDirectory(atPath: out.path).filter { $0.hasSuffix(".txt") }
+        XCTAssertEqual(outputs.count, 60)
+        let r3 = try sumi(["redact", input.path, "--out", out.path])
+        XCTAssertTrue(r3.err.contains("wrote 0 file(s), 60 unchanged"), r3.err)
+        // A changed input is processed again.
+        try "new text TEL 03-1234-5678\n".write(to: input.appendingPathComponent("f3.txt"), atomically: true, encoding: .utf8)
+        let r4 = try sumi(["redact", input.path, "--out", out.path])
+        XCTAssertTrue(r4.err.contains("wrote 1 file(s), 59 unchanged"), r4.err)
+    }
+
     func testErrorsGiveStatusTwo() throws {
         let d = try tempDir()
         let rules = d.appendingPathComponent("rules")
