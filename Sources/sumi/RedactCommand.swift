@@ -74,7 +74,7 @@ struct RedactCommand: ParsableCommand {
         var walkErrors: [String] = []
         for input in paths {
             var isDir: ObjCBool = false
-            FileManager.default.fileExists(atPath: input, isDirectory: &isDir)
+            _ = FileManager.default.fileExists(atPath: input, isDirectory: &isDir)
             let listing = try walk.walker().list([input])
             walkErrors += listing.errors
             let files = listing.files
@@ -118,7 +118,7 @@ struct RedactCommand: ParsableCommand {
                     if !outcome.encrypted.isEmpty { manifest?.files[rel] = outcome.encrypted }
                 } catch {
                     failed += 1
-                    FileHandle.standardError.write(Data("sumi: \(path): \(error)\n".utf8))
+                    FileHandle.standardError.write(Data("sumi: \(path): \(describe(error))\n".utf8))
                 }
             }
         }
@@ -208,4 +208,19 @@ struct MapCommand: ParsableCommand {
         let json = try JSONSerialization.data(withJSONObject: map, options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])
         print(String(decoding: json, as: UTF8.self))
     }
+}
+
+/// A short reason for a failed file: Foundation's file errors name the POSIX cause ("No space
+/// left on device", "Is a directory") instead of printing the whole error domain.
+func describe(_ error: Error) -> String {
+    let ns = error as NSError
+    if ns.domain == NSCocoaErrorDomain {
+        let path = (ns.userInfo[NSFilePathErrorKey] as? String).map { " \($0)" } ?? ""
+        let verb = (NSFileWriteUnknownError...NSFileWriteVolumeReadOnlyError).contains(ns.code) ? "cannot write" : "cannot read"
+        if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? Error, case let posix = underlying as NSError, posix.domain == NSPOSIXErrorDomain {
+            return "\(verb)\(path): \(String(cString: strerror(Int32(posix.code))))"
+        }
+        return "\(verb)\(path) (error \(ns.code))"
+    }
+    return "\(error)"
 }

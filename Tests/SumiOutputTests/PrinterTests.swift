@@ -91,7 +91,9 @@ final class PrinterTests: XCTestCase {
 final class CommandLineTests: XCTestCase {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    func sumi(_ args: [String], stdin: Data? = nil) throws -> (status: Int32, out: String, err: String) {
+    /// `unprivileged`: when the tests run as root, run sumi as `nobody` (via util-linux's
+    /// setpriv) so that file permissions apply to it.
+    func sumi(_ args: [String], stdin: Data? = nil, unprivileged: Bool = false) throws -> (status: Int32, out: String, err: String) {
         let exe = Self.root.appendingPathComponent(".build/debug/sumi")
         guard FileManager.default.isExecutableFile(atPath: exe.path) else {
             XCTFail("sumi binary not built at \(exe.path)"); return (-1, "", "")
@@ -99,6 +101,10 @@ final class CommandLineTests: XCTestCase {
         let p = Process()
         p.executableURL = exe
         p.arguments = args
+        if unprivileged && getuid() == 0 {
+            p.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
+            p.arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", exe.path] + args
+        }
         p.environment = ["SUMI_RULES": Self.root.appendingPathComponent("rules").path, "PATH": "/usr/bin:/bin"]
         let out = Pipe(), err = Pipe()
         p.standardOutput = out
@@ -299,5 +305,52 @@ final class CommandLineTests: XCTestCase {
         let usage = try sumi(["scan", d.path, "--encoding", "klingon"])
         XCTAssertEqual(usage.status, 2, "usage errors are errors too")
         XCTAssertTrue(usage.err.contains("unknown --encoding"), usage.err)
+    }
+
+    /// One bad file never stops a batch: it is reported and counted, the others are done, status 2.
+    func testBadFilesAreReportedAndTheBatchFinishes() throws {
+        let d = try tempDir()
+        let input = d.appendingPathComponent("in"), out = d.appendingPathComponent("out")
+        try FileManager.default.createDirectory(at: input, withIntermediateDirectories: true)
+        try "TEL 090-1234-5678\n".write(to: input.appendingPathComponent("a.txt"), atomically: true, encoding: .utf8)
+        try Data([0x61, 0xFF, 0xFE, 0x80, 0x62, 0x0A]).write(to: input.appendingPathComponent("b.txt"))
+        try "TEL 03-1234-5678\n".write(to: input.appendingPathComponent("c.txt"), atomically: true, encoding: .utf8)
+        let locked = input.appendingPathComponent("d.txt")
+        try "TEL 06-1234-5678\n".write(to: locked, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o000], ofItemAtPath: locked.path)
+        defer { try? FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: locked.path) }
+        // Root reads anything: the scan runs as `nobody` when setpriv is there to make it so.
+        let denied = getuid() != 0 || FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv")
+
+        let scan = try sumi(["scan", input.path, "--format", "jsonl"], unprivileged: true)
+        XCTAssertEqual(scan.status, 2, "a failed file makes the status 2 even when findings exist")
+        XCTAssertTrue(scan.out.contains("a.txt") && scan.out.contains("c.txt"), scan.out)
+        XCTAssertFalse(scan.out.contains("5678"), "values stay masked")
+        let all = scan.out + scan.err
+        XCTAssertTrue(all.contains("b.txt") && all.contains("byte"), all)
+        if denied { XCTAssertTrue(all.contains("d.txt") && all.contains("permission denied"), all) }
+
+        // An output that cannot be written (here: a folder in the way, as on a full disk) fails that
+        // file only; the others are written and the inputs are untouched.
+        try FileManager.default.createDirectory(at: out.appendingPathComponent("c.txt"), withIntermediateDirectories: true)
+        let before = try Data(contentsOf: input.appendingPathComponent("a.txt"))
+        let red = try sumi(["redact", input.path, "--out", out.path])
+        XCTAssertEqual(red.status, 2, red.err)
+        XCTAssertTrue(red.err.contains("c.txt: cannot write"), red.err)
+        XCTAssertTrue(red.err.contains("b.txt"), red.err)
+        XCTAssertFalse(red.err.contains("1234-5678"), "errors never print values: \(red.err)")
+        let written = try String(contentsOf: out.appendingPathComponent("a.txt"), encoding: .utf8)
+        XCTAssertEqual(written, "TEL <PHONE_NUMBER>\n")
+        XCTAssertEqual(try Data(contentsOf: input.appendingPathComponent("a.txt")), before)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: out.path).filter { $0.hasPrefix(".") && $0 != ".sumi-progress.jsonl" }
+        XCTAssertEqual(leftovers, [], "no temporary files left behind")
+    }
+
+    /// A file listed by the walker that is gone when its turn comes is a failure, not a crash.
+    func testVanishedFileIsAFailure() throws {
+        let d = try tempDir()
+        let pack = try RulePack(directory: Self.root.appendingPathComponent("rules"))
+        let r = RuleScanner(pack: pack).scanFile(atPath: d.appendingPathComponent("gone.txt").path)
+        XCTAssertEqual(r.status, .failed("no such file"))
     }
 }
