@@ -7,6 +7,8 @@ public struct JSONWriter {
     public init() {}
 
     public static func quote(_ s: String) -> String {
+        // Most strings need no escape: one pass over the bytes, then a single copy.
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) { return "\"" + s + "\"" }
         var out = "\""
         out.reserveCapacity(s.utf8.count + 2)
         for u in s.unicodeScalars {

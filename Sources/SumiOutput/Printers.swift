@@ -30,12 +30,18 @@ public struct FindingPrinter {
 
     /// Output for one file, printed as soon as the file is done (empty for whole-document formats).
     public mutating func file(_ r: FileScanResult) -> String {
+        if let text = rendered(r) { return text }
+        collected.append(r)
+        return ""
+    }
+
+    /// The output of `file(_:)` for the streaming formats, nil for whole-document ones. Pure, so
+    /// batch workers render in parallel and the printing thread only writes.
+    public func rendered(_ r: FileScanResult) -> String? {
         switch format {
         case .text: return TextFormat.render(r, options)
         case .jsonl: return r.findings.map { JSONFormat.findingLine(r, $0, options) + "\n" }.joined()
-        case .json, .sarif:
-            collected.append(r)
-            return ""
+        case .json, .sarif: return nil
         }
     }
 

@@ -123,31 +123,10 @@ struct ScanCommand: ParsableCommand {
             failed = true
         }
         for s in listing.skipped { FileHandle.standardError.write(Data("sumi: \(s.path): skipped: \(s.reason)\n".utf8)) }
-        // Files are scanned in parallel, a batch at a time, and printed in path order, so output
-        // is the same whatever --jobs is and memory holds one batch of results.
+        // Files are scanned on --jobs workers and printed in path order as they complete, so the
+        // output is the same whatever --jobs is and memory holds a bounded window of results.
         let workers = max(1, jobs ?? ProcessInfo.processInfo.activeProcessorCount)
-        let batchSize = workers == 1 ? 1 : workers * 8
-        var results: [FileScanResult] = []
-        var next = 0
-        func take() -> (String, FileScanResult)? {
-            if results.isEmpty {
-                guard next < files.count else { return nil }
-                let batch = Array(files[next..<min(files.count, next + batchSize)])
-                next += batch.count
-                if workers == 1 {
-                    results = [scanner.scanFile(atPath: batch[0], encoding: forced, session: session)]
-                } else {
-                    let slots = ResultSlots(count: batch.count)
-                    DispatchQueue.concurrentPerform(iterations: batch.count) { i in
-                        slots.set(i, scanner.scanFile(atPath: batch[i], encoding: forced))
-                    }
-                    results = slots.values
-                }
-                results.reverse()
-            }
-            let r = results.removeLast()
-            return (r.path, r)
-        }
+        let sessions = (0..<workers).map { i in i == 0 ? session : scanner.makeSession() }
         var batchReport = report.map { _ in BatchReport() }
         let started = Date()
         let showProgress = !quiet && isatty(2) == 1
@@ -165,8 +144,14 @@ struct ScanCommand: ParsableCommand {
             FileHandle.standardError.write(Data(line.utf8))
             if final { FileHandle.standardError.write(Data("\n".utf8)) }
         }
-        while let (path, scanned) = take() {
-            var r = scanned
+        let renderInWorkers = known == nil
+        let workPrinter = printer
+        OrderedPipeline.run(count: files.count, workers: workers, window: workers * 32, work: { i, w in
+            let r = scanner.scanFile(atPath: files[i], encoding: forced, session: sessions[w])
+            return (r, renderInWorkers ? workPrinter.rendered(r) : nil)
+        }) { _, done in
+            var r = done.0
+            let path = r.path
             doneFiles += 1
             doneBytes += r.bytes
             progress()
@@ -180,7 +165,7 @@ struct ScanCommand: ParsableCommand {
             if case .skipped(let why) = r.status, fmt != .text {
                 FileHandle.standardError.write(Data("sumi: \(path): skipped: \(why)\n".utf8))
             }
-            sink.write(printer.file(r))
+            sink.write(done.1 ?? printer.file(r))
             batchReport?.add(r)
         }
         progress(final: true)

@@ -1,0 +1,35 @@
+import Foundation
+import XCTest
+@testable import SumiBatch
+
+final class OrderedPipelineTests: XCTestCase {
+    /// Results arrive in index order although workers finish out of order, and no more than
+    /// `window` results are ever waiting.
+    func testResultsInOrderWithinTheWindow() {
+        let lock = NSLock()
+        var inFlight = 0, maxInFlight = 0
+        var seen: [Int] = []
+        var workersUsed = Set<Int>()
+        OrderedPipeline.run(count: 500, workers: 3, window: 8, work: { i, w in
+            lock.lock(); inFlight += 1; maxInFlight = max(maxInFlight, inFlight); workersUsed.insert(w); lock.unlock()
+            if i % 7 == 0 { usleep(2000) }   // some items are slow
+            return i * 10
+        }) { i, r in
+            XCTAssertEqual(r, i * 10)
+            seen.append(i)
+            lock.lock(); inFlight -= 1; lock.unlock()
+        }
+        XCTAssertEqual(seen, Array(0..<500))
+        XCTAssertLessThanOrEqual(maxInFlight, 8 + 1, "the window, plus the one being consumed")
+        XCTAssertTrue(workersUsed.isSubset(of: [0, 1, 2]))
+    }
+
+    func testEmptyAndSingleWorker() {
+        var n = 0
+        OrderedPipeline.run(count: 0, workers: 4, window: 4, work: { i, _ in i }) { _, _ in n += 1 }
+        XCTAssertEqual(n, 0)
+        var got: [Int] = []
+        OrderedPipeline.run(count: 5, workers: 1, window: 1, work: { i, w in i + w }) { _, r in got.append(r) }
+        XCTAssertEqual(got, [0, 1, 2, 3, 4])
+    }
+}
