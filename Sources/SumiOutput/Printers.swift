@@ -45,6 +45,17 @@ public struct FindingPrinter {
         }
     }
 
+    /// Streaming formats only: the lines of some of a file's findings, for files too large to hold
+    /// their findings in memory. `first`: these are the file's first findings (text prints the
+    /// file's name before them).
+    public func renderedFindings(_ r: FileScanResult, _ findings: [Finding], first: Bool) -> String {
+        switch format {
+        case .text: return TextFormat.findingLines(r, findings, options, header: first)
+        case .jsonl: return findings.map { JSONFormat.findingLine(r, $0, options) + "\n" }.joined()
+        case .json, .sarif: return ""
+        }
+    }
+
     /// Output at the end of the run.
     public func finish(rules: [Rule]) -> String {
         switch format {
@@ -66,10 +77,17 @@ enum TextFormat {
         }
         var out = ""
         for w in r.warnings { out += paint("\(r.path): warning: \(w)", "33", o.color) + "\n" }
-        if r.findings.isEmpty { return out }
-        let enc = r.encoding.map { " (\($0.rawValue))" } ?? ""
-        out += paint(r.path, "1;35", o.color) + paint(enc, "2", o.color) + "\n"
-        for f in r.findings {
+        return out + findingLines(r, r.findings, o, header: true)
+    }
+
+    static func findingLines(_ r: FileScanResult, _ findings: [Finding], _ o: PrintOptions, header: Bool) -> String {
+        var out = ""
+        if findings.isEmpty { return out }
+        if header {
+            let enc = r.encoding.map { " (\($0.rawValue))" } ?? ""
+            out += paint(r.path, "1;35", o.color) + paint(enc, "2", o.color) + "\n"
+        }
+        for f in findings {
             let pos = "\(f.line):\(f.column)"
             let value = o.showValues ? f.value : maskedValue(f.value)
             let label = f.label.padding(toLength: max(20, f.label.count), withPad: " ", startingAt: 0)

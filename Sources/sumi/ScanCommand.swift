@@ -112,7 +112,7 @@ struct ScanCommand: ParsableCommand {
         let session = scanner.makeSession()
         let toTerminal = output == nil && isatty(1) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
         var printer = FindingPrinter(format: fmt, options: PrintOptions(showValues: showValues, color: toTerminal && fmt == .text))
-        let sink = OutputSink(path: output)
+        let sink = try OutputSink(path: output)
         var found = false, failed = false
         var walkErrors: [String] = []
         let listing = try walk.walker().list(paths)
@@ -131,33 +131,51 @@ struct ScanCommand: ParsableCommand {
         let started = Date()
         let showProgress = !quiet && isatty(2) == 1
         let totalBytes = showProgress ? files.reduce(0) { $0 + ((try? FileManager.default.attributesOfItem(atPath: $1)[.size] as? Int) ?? 0) } : 0
-        var doneFiles = 0, doneBytes = 0
-        var lastDraw = Date.distantPast
+        // Workers count what they read; a timer draws the line, so it moves while the printing
+        // thread waits for a huge file that comes first in path order.
+        let counter = ScanProgress()
         func progress(final: Bool = false) {
-            guard showProgress, final || Date().timeIntervalSince(lastDraw) > 0.1 else { return }
-            lastDraw = Date()
+            let (doneFiles, doneBytes) = counter.snapshot
             let secs = max(0.001, Date().timeIntervalSince(started))
             let rate = Double(doneBytes) / 1e6 / secs
-            let eta = rate > 0 ? Double(totalBytes - doneBytes) / 1e6 / rate : 0
+            let eta = rate > 0 ? Double(max(0, totalBytes - doneBytes)) / 1e6 / rate : 0
             let line = String(format: "\r%d/%d files  %.1f/%.1f MB  %.1f MB/s  ETA %.0f s ", doneFiles, files.count,
                               Double(doneBytes) / 1e6, Double(totalBytes) / 1e6, rate, eta)
             FileHandle.standardError.write(Data(line.utf8))
             if final { FileHandle.standardError.write(Data("\n".utf8)) }
         }
+        let tickQueue = DispatchQueue(label: "sumi.progress")
+        let ticker = showProgress ? DispatchSource.makeTimerSource(queue: tickQueue) : nil
+        ticker?.schedule(deadline: .now() + 0.2, repeating: 0.2)
+        ticker?.setEventHandler { progress() }
+        ticker?.resume()
         let renderInWorkers = known == nil
+        // Files too large to hold their findings in memory stream them, rendered, into a spool
+        // file that is copied out at the file's turn. The report and baselines need the findings
+        // themselves, so they keep them in memory.
+        let spoolLarge = renderInWorkers && batchReport == nil && recording == nil && (fmt == .text || fmt == .jsonl)
         let workPrinter = printer
-        OrderedPipeline.run(count: files.count, workers: workers, window: workers * 32, work: { i, w in
-            let r = scanner.scanFile(atPath: files[i], encoding: forced, session: sessions[w])
-            return (r, renderInWorkers ? workPrinter.rendered(r) : nil)
+        OrderedPipeline.run(count: files.count, workers: workers, window: workers * 32, work: { i, w -> (FileScanResult, String?, Spool?) in
+            let path = files[i]
+            if spoolLarge, let spool = Spool.forLarge(path: path, forced: forced) {
+                var r = scanner.scanFile(atPath: path, encoding: forced, session: sessions[w], progress: counter) { f in
+                    spool.add(f) { batch, first in
+                        workPrinter.renderedFindings(FileScanResult(path: path, status: .scanned, encoding: spool.encoding), batch, first: first)
+                    }
+                }
+                spool.finish { batch, first in workPrinter.renderedFindings(r, batch, first: first) }
+                r.findings = []
+                spool.append(workPrinter.rendered(r) ?? "")
+                return (r, nil, spool)
+            }
+            let r = scanner.scanFile(atPath: path, encoding: forced, session: sessions[w], progress: counter)
+            return (r, renderInWorkers ? workPrinter.rendered(r) : nil, nil)
         }) { _, done in
             var r = done.0
             let path = r.path
-            doneFiles += 1
-            doneBytes += r.bytes
-            progress()
             if recording != nil { for f in r.findings { recording!.add(path: path, f) } }
             if let known { r.findings = known.filter(path: path, r.findings, remaining: &remaining) }
-            if !r.findings.isEmpty { found = true }
+            if !r.findings.isEmpty || (done.2?.count ?? 0) > 0 { found = true }
             if case .failed(let why) = r.status {
                 failed = true
                 if fmt != .text { FileHandle.standardError.write(Data("sumi: \(path): \(why)\n".utf8)) }
@@ -165,10 +183,10 @@ struct ScanCommand: ParsableCommand {
             if case .skipped(let why) = r.status, fmt != .text {
                 FileHandle.standardError.write(Data("sumi: \(path): skipped: \(why)\n".utf8))
             }
-            sink.write(done.1 ?? printer.file(r))
+            if let spool = done.2 { spool.copy(to: sink) } else { sink.write(done.1 ?? printer.file(r)) }
             batchReport?.add(r)
         }
-        progress(final: true)
+        if let ticker { ticker.cancel(); tickQueue.sync {}; progress(final: true) }
         if var rep = batchReport, let report {
             rep.seconds = Date().timeIntervalSince(started)
             try rep.write(to: URL(fileURLWithPath: report))
@@ -191,20 +209,99 @@ final class ResultSlots: @unchecked Sendable {
     var values: [FileScanResult] { slots.map { $0! } }
 }
 
-/// Standard output, or a file written atomically (temporary file, then rename).
+/// Standard output, or a file written atomically: into a temporary file beside it, renamed at
+/// the end, so a failed run never leaves half a report and memory holds none of it.
 final class OutputSink {
     let path: String?
-    var buffer = Data()
-    init(path: String?) { self.path = path }
+    private var temp: URL?
+    private var handle: FileHandle?
+
+    init(path: String?) throws {
+        self.path = path
+        guard let path else { return }
+        let url = URL(fileURLWithPath: path)
+        let t = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).sumi-\(UUID().uuidString)")
+        guard FileManager.default.createFile(atPath: t.path, contents: nil) else {
+            throw ValidationError("cannot write \(path)")
+        }
+        temp = t
+        handle = try FileHandle(forWritingTo: t)
+    }
 
     func write(_ s: String) {
         guard !s.isEmpty else { return }
-        if path == nil { FileHandle.standardOutput.write(Data(s.utf8)) } else { buffer.append(Data(s.utf8)) }
+        write(Data(s.utf8))
+    }
+
+    func write(_ d: Data) {
+        if let handle { handle.write(d) } else { FileHandle.standardOutput.write(d) }
     }
 
     func close() throws {
-        guard let path else { return }
-        try buffer.write(to: URL(fileURLWithPath: path), options: .atomic)
+        guard let path, let temp, let handle else { return }
+        try handle.close()
+        guard rename(temp.path, path) == 0 else {
+            throw ValidationError("cannot write \(path): \(String(cString: strerror(errno)))")
+        }
+    }
+
+    deinit { if let temp, FileManager.default.fileExists(atPath: temp.path) { try? FileManager.default.removeItem(at: temp) } }
+}
+
+/// The rendered findings of one large file, in an unlinked temporary file until its turn to print.
+final class Spool {
+    let encoding: TextEncoding?
+    private(set) var count = 0
+    private let handle: FileHandle
+    private var pending: [Finding] = []
+    private var text = ""
+
+    /// A spool for `path` when it is large enough to stream, else nil.
+    static func forLarge(path: String, forced: TextEncoding?) -> Spool? {
+        guard let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int,
+              size > RuleScanner.streamThreshold,
+              let probe = FileHandle(forReadingAtPath: path) else { return nil }
+        let head = [UInt8]((try? probe.read(upToCount: 64 << 10)) ?? Data())
+        try? probe.close()
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("sumi-spool-\(UUID().uuidString)")
+        guard FileManager.default.createFile(atPath: url.path, contents: nil),
+              let h = try? FileHandle(forUpdating: url) else { return nil }
+        unlink(url.path)   // gone from the folder; the open handle keeps it until closed
+        return Spool(handle: h, encoding: forced ?? TextDecoder.detect(head))
+    }
+
+    private init(handle: FileHandle, encoding: TextEncoding?) {
+        self.handle = handle
+        self.encoding = encoding
+    }
+
+    func add(_ f: Finding, render: ([Finding], Bool) -> String) {
+        pending.append(f)
+        count += 1
+        if pending.count >= 4096 { finish(render: render) }
+    }
+
+    /// Renders the findings not yet rendered.
+    func finish(render: ([Finding], Bool) -> String) {
+        guard !pending.isEmpty else { return }
+        append(render(pending, count == pending.count))
+        pending.removeAll(keepingCapacity: true)
+    }
+
+    func append(_ s: String) {
+        text += s
+        if text.utf8.count >= 1 << 20 { flush() }
+    }
+
+    private func flush() {
+        if !text.isEmpty { handle.write(Data(text.utf8)); text = "" }
+    }
+
+    func copy(to sink: OutputSink) {
+        flush()
+        handle.seek(toFileOffset: 0)
+        while let d = try? handle.read(upToCount: 1 << 20), !d.isEmpty { sink.write(d) }
+        try? handle.close()
     }
 }
 

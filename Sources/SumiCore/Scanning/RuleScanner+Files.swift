@@ -30,6 +30,17 @@ public struct FileScanResult: Sendable {
     }
 }
 
+/// Bytes and files done so far, updated by scanning threads as they read, so a progress line
+/// moves during one huge file too.
+public final class ScanProgress: @unchecked Sendable {
+    private let lock = NSLock()
+    private var bytesRead = 0, filesDone = 0
+    public init() {}
+    public func add(bytes: Int) { lock.lock(); bytesRead += bytes; lock.unlock() }
+    public func fileDone(bytes: Int) { lock.lock(); filesDone += 1; bytesRead += bytes; lock.unlock() }
+    public var snapshot: (files: Int, bytes: Int) { lock.lock(); defer { lock.unlock() }; return (filesDone, bytesRead) }
+}
+
 extension RuleScanner {
     /// Files larger than this are streamed (UTF-8 only) instead of decoded whole.
     public static let streamThreshold = 32 << 20
@@ -38,7 +49,15 @@ extension RuleScanner {
     /// `onFinding`: when given, findings are handed over as they are found and not kept in the
     /// result, so memory stays flat however large the file is.
     public func scanFile(atPath path: String, encoding forced: TextEncoding? = nil, session: ScanSession? = nil,
-                         onFinding: ((Finding) -> Void)? = nil) -> FileScanResult {
+                         progress: ScanProgress? = nil, onFinding: ((Finding) -> Void)? = nil) -> FileScanResult {
+        var streamed = 0
+        let r = scanFile(path: path, forced: forced, session: session, progress: progress.map { p in { n in streamed += n; p.add(bytes: n) } }, onFinding: onFinding)
+        progress?.fileDone(bytes: max(0, r.bytes - streamed))
+        return r
+    }
+
+    private func scanFile(path: String, forced: TextEncoding?, session: ScanSession?, progress: ((Int) -> Void)?,
+                          onFinding: ((Finding) -> Void)?) -> FileScanResult {
         let s = session ?? makeSession()
         if !pack.allowlist.paths.isEmpty && pack.allowlist.allows(path: path) {
             return FileScanResult(path: path, status: .skipped("allowlisted path"))
@@ -51,7 +70,7 @@ extension RuleScanner {
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         do {
             if size > RuleScanner.streamThreshold {
-                return try scanLarge(handle: handle, path: path, forced: forced, session: s, onFinding: onFinding)
+                return try scanLarge(handle: handle, path: path, forced: forced, session: s, progress: progress, onFinding: onFinding)
             }
             let data = try handle.readToEnd() ?? Data()
             var r = scanBytes([UInt8](data), path: path, forced: forced, session: s)
@@ -83,7 +102,7 @@ extension RuleScanner {
     /// Streams a large file in chunks; memory stays flat whatever its size. UTF-8 (with or
     /// without BOM) is validated chunk by chunk; other encodings are decoded whole.
     private func scanLarge(handle: FileHandle, path: String, forced: TextEncoding?, session: ScanSession,
-                           onFinding: ((Finding) -> Void)?) throws -> FileScanResult {
+                           progress: ((Int) -> Void)?, onFinding: ((Finding) -> Void)?) throws -> FileScanResult {
         let head = [UInt8](try handle.read(upToCount: 64 << 10) ?? Data())
         let encoding = forced ?? TextDecoder.detect(head)
         guard let encoding else {
@@ -113,6 +132,7 @@ extension RuleScanner {
                     return false
                 }
                 total += data.count
+                progress?(data.count)
                 block = carry + [UInt8](data)
                 carry = []
             }
