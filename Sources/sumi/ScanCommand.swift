@@ -155,7 +155,12 @@ struct ScanCommand: ParsableCommand {
         // themselves, so they keep them in memory.
         let spoolLarge = renderInWorkers && batchReport == nil && recording == nil && (fmt == .text || fmt == .jsonl)
         let workPrinter = printer
-        OrderedPipeline.run(count: files.count, workers: workers, window: workers * 32, work: { i, w -> (FileScanResult, String?, Spool?) in
+        // The window of finished files waiting to print: many small files, or ~64 MB of text
+        // (spooled large files hold no findings in memory and count little).
+        OrderedPipeline.run(count: files.count, workers: workers, window: workers * 2048, budget: 64 << 20, cost: { i in
+            let size = (try? FileManager.default.attributesOfItem(atPath: files[i]))?[.size] as? Int ?? 0
+            return spoolLarge && size > RuleScanner.streamThreshold ? 64 << 10 : size
+        }, work: { i, w -> (FileScanResult, String?, Spool?) in
             let path = files[i]
             if spoolLarge, let spool = Spool.forLarge(path: path, forced: forced) {
                 var r = scanner.scanFile(atPath: path, encoding: forced, session: sessions[w], progress: counter) { f in

@@ -32,4 +32,23 @@ final class OrderedPipelineTests: XCTestCase {
         OrderedPipeline.run(count: 5, workers: 1, window: 1, work: { i, w in i + w }) { _, r in got.append(r) }
         XCTAssertEqual(got, [0, 1, 2, 3, 4])
     }
+
+    /// With a cost budget, costly items shorten the window; an item costlier than the whole
+    /// budget still runs when nothing else waits.
+    func testCostBudgetBoundsWhatWaits() {
+        let lock = NSLock()
+        var held = 0, maxHeld = 0
+        var order: [Int] = []
+        let cost: (Int) -> Int = { $0 == 10 ? 1000 : 10 }
+        OrderedPipeline.run(count: 40, workers: 2, window: 100, budget: 50, cost: cost, work: { i, _ in
+            lock.lock(); held += cost(i); if i != 10 { maxHeld = max(maxHeld, held) }; lock.unlock()
+            usleep(500)
+            return i
+        }) { i, r in
+            order.append(r)
+            lock.lock(); held -= cost(i); lock.unlock()
+        }
+        XCTAssertEqual(order, Array(0..<40))
+        XCTAssertLessThanOrEqual(maxHeld, 50 + 10, "the budget, plus the item being consumed")
+    }
 }
