@@ -57,6 +57,8 @@ public final class ResumeLog {
     }
 
     public func isDone(_ file: String, fingerprint: String) -> Bool { done[file] == fingerprint }
+    /// Files finished by earlier runs (relative path → fingerprint), a copy workers may read.
+    public var finished: [String: String] { done }
 
     public func record(_ file: String, fingerprint: String) throws {
         let line = try JSONSerialization.data(withJSONObject: ["file": file, "fingerprint": fingerprint], options: [.sortedKeys, .withoutEscapingSlashes])

@@ -37,6 +37,9 @@ struct RedactCommand: ParsableCommand {
     @Option(help: "Force the input encoding.")
     var encoding: String?
 
+    @Option(help: "Files scanned in parallel (default: all cores).")
+    var jobs: Int?
+
     @OptionGroup var ruleOptions: RuleOptions
 
     @OptionGroup var walk: WalkOptions
@@ -72,45 +75,74 @@ struct RedactCommand: ParsableCommand {
         Interruption.install()
         var manifest = key.map { RedactionManifest(key: $0) }
         var walkErrors: [String] = []
+        // The walk first: every input's files with their path under --out.
+        var items: [(path: String, rel: String)] = []
         for input in paths {
             var isDir: ObjCBool = false
             _ = FileManager.default.fileExists(atPath: input, isDirectory: &isDir)
             let listing = try walk.walker().list([input])
             walkErrors += listing.errors
-            let files = listing.files
-            for path in files {
-                if Interruption.requested { break }
+            for path in listing.files {
                 // The path under --out: relative to the input folder, or the file name for a file.
                 let rel = isDir.boolValue ? String(path.dropFirst(input.hasSuffix("/") ? input.count : input.count + 1))
                                           : (path as NSString).lastPathComponent
                 guard !rel.isEmpty, !rel.split(separator: "/").contains("..") else {
                     walkErrors.append("\(path): path would escape --out"); continue
                 }
+                items.append((path, rel))
+            }
+        }
+        // Workers read, decode and scan (the costly part); this thread redacts and writes in path
+        // order, so numbered replacements (PERSON_1...), the token map and the resume log come
+        // out the same whatever --jobs is.
+        let outURL = URL(fileURLWithPath: out)
+        let finishedBefore = resume?.finished ?? [:]
+        let workers = max(1, jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+        let sessions = (0..<workers).map { i in i == 0 ? session : scanner.makeSession() }
+        OrderedPipeline.run(count: items.count, workers: workers, window: workers * 64, budget: 256 << 20, cost: { i in
+            (try? FileManager.default.attributesOfItem(atPath: items[i].path))?[.size] as? Int ?? 0
+        }, work: { i, w -> PreparedFile in
+            if Interruption.requested { return .interrupted }
+            let (path, rel) = items[i]
+            do {
+                let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+                let fp = ResumeLog.fingerprint(content: bytes, setting: setting)
+                if finishedBefore[rel] == fp, FileManager.default.fileExists(atPath: outURL.appendingPathComponent(rel).path) {
+                    return .unchanged
+                }
+                let decoded: DecodedText
+                do { decoded = try TextDecoder.decode(bytes, forced: forced) } catch let e as TextDecodingError {
+                    if case .binary = e { return .binary }
+                    throw e
+                }
+                let findings = scanner.scan(utf8: decoded.utf8, session: sessions[w])
+                _ = sessions[w].drain()
+                return .ready(fingerprint: fp, decoded: decoded, findings: findings)
+            } catch {
+                return .failed(error)
+            }
+        }) { i, prepared in
+            let (path, rel) = items[i]
+            if Interruption.requested { return }   // the file in hand was finished; stop here
+            switch prepared {
+            case .interrupted: return
+            case .unchanged: unchanged += 1
+            case .binary: FileHandle.standardError.write(Data("sumi: \(path): skipped: binary\n".utf8))
+            case .failed(let error):
+                failed += 1
+                FileHandle.standardError.write(Data("sumi: \(path): \(describe(error))\n".utf8))
+            case .ready(let fp, let decoded, let findings):
                 do {
-                    let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
-                    let fp = ResumeLog.fingerprint(content: bytes, setting: setting)
-                    if let resume, resume.isDone(rel, fingerprint: fp),
-                       FileManager.default.fileExists(atPath: URL(fileURLWithPath: out).appendingPathComponent(rel).path) {
-                        unchanged += 1
-                        continue
-                    }
-                    let decoded: DecodedText
-                    do { decoded = try TextDecoder.decode(bytes, forced: forced) } catch let e as TextDecodingError {
-                        if case .binary = e { FileHandle.standardError.write(Data("sumi: \(path): skipped: binary\n".utf8)); continue }
-                        throw e
-                    }
-                    let findings = scanner.scan(utf8: decoded.utf8, session: session)
-                    _ = session.drain()
                     context.document = rel
                     let outcome = try Redactor.redact(utf8: decoded.utf8, findings: findings, policy: pol, context: context, path: path)
                     let summary = outcome.applied.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
                     if !findings.isEmpty { changed += 1 }
                     if dryRun {
                         print("\(path): \(findings.count) finding(s)\(summary.isEmpty ? "" : ": " + summary)")
-                        continue
+                        return
                     }
                     let encodedOut = try TextEncoder.encode(outcome.text, as: decoded.encoding, bom: decoded.hasBOM)
-                    let dest = URL(fileURLWithPath: out).appendingPathComponent(rel)
+                    let dest = outURL.appendingPathComponent(rel)
                     try FileManager.default.createDirectory(at: dest.deletingLastPathComponent(), withIntermediateDirectories: true)
                     try Data(encodedOut).write(to: dest, options: .atomic)   // temporary file, then rename
                     written += 1
@@ -223,4 +255,11 @@ func describe(_ error: Error) -> String {
         return "\(verb)\(path) (error \(ns.code))"
     }
     return "\(error)"
+}
+
+/// What a redaction worker hands to the writing thread for one file.
+enum PreparedFile {
+    case ready(fingerprint: String, decoded: DecodedText, findings: [Finding])
+    case unchanged, binary, interrupted
+    case failed(Error)
 }

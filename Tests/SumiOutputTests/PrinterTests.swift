@@ -353,4 +353,32 @@ final class CommandLineTests: XCTestCase {
         let r = RuleScanner(pack: pack).scanFile(atPath: d.appendingPathComponent("gone.txt").path)
         XCTAssertEqual(r.status, .failed("no such file"))
     }
+
+    /// Redaction runs its scans on several workers but writes in path order: numbered
+    /// replacements and the resume log come out the same whatever --jobs is.
+    func testParallelRedactionMatchesSequential() throws {
+        let d = try tempDir()
+        let input = d.appendingPathComponent("in")
+        try FileManager.default.createDirectory(at: input, withIntermediateDirectories: true)
+        for i in 0..<24 {
+            try "No.\(i) 担当：佐藤花子様、鈴木一郎様 TEL 090-1234-\(String(format: "%04d", i % 5))\n".write(
+                to: input.appendingPathComponent("f\(String(format: "%02d", i)).txt"), atomically: true, encoding: .utf8)
+        }
+        let policy = d.appendingPathComponent("p.yaml")
+        try "default: {operator: replace, template: \"{label}_{n}\"}\n".write(to: policy, atomically: true, encoding: .utf8)
+        var trees: [[String: String]] = []
+        for jobs in ["1", "2"] {
+            let out = d.appendingPathComponent("out\(jobs)")
+            let r = try sumi(["redact", input.path, "--out", out.path, "--policy", policy.path, "--jobs", jobs])
+            XCTAssertEqual(r.status, 0, r.err)
+            var tree: [String: String] = [:]
+            for name in try FileManager.default.contentsOfDirectory(atPath: out.path) {
+                tree[name] = try String(contentsOf: out.appendingPathComponent(name), encoding: .utf8)
+            }
+            trees.append(tree)
+        }
+        XCTAssertEqual(trees[0].count, 25)
+        XCTAssertEqual(trees[0], trees[1])
+        XCTAssertTrue(trees[0]["f23.txt"]?.contains("TEL PHONE_NUMBER_4") == true, trees[0]["f23.txt"] ?? "")
+    }
 }
