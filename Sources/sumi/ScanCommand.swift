@@ -205,15 +205,6 @@ struct ScanCommand: ParsableCommand {
     }
 }
 
-/// Per-index results filled by parallel workers.
-final class ResultSlots: @unchecked Sendable {
-    private var slots: [FileScanResult?]
-    private let lock = NSLock()
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-    func set(_ i: Int, _ r: FileScanResult) { lock.lock(); slots[i] = r; lock.unlock() }
-    var values: [FileScanResult] { slots.map { $0! } }
-}
-
 /// Standard output, or a file written atomically: into a temporary file beside it, renamed at
 /// the end, so a failed run never leaves half a report and memory holds none of it.
 final class OutputSink {
