@@ -17,6 +17,9 @@ public struct Walker {
 
     public struct Listing {
         public var files: [String] = []
+        /// The size in bytes of each of `files` (same order), from the walk's own stat, so later
+        /// stages need not stat again.
+        public var sizes: [Int] = []
         /// Files left out on purpose, with the reason (too large...).
         public var skipped: [(path: String, reason: String)] = []
         /// Folders or files that could not be read.
@@ -41,29 +44,37 @@ public struct Walker {
                 out.errors.append("\(root): no such file or folder")
                 continue
             }
-            if !isDir.boolValue { consider(root, relative: (root as NSString).lastPathComponent, into: &out); continue }
+            if !isDir.boolValue {
+                consider(root, relative: (root as NSString).lastPathComponent, size: Walker.size(of: root), into: &out)
+                continue
+            }
             let realRoot = URL(fileURLWithPath: root).resolvingSymlinksInPath().path
             var visited: Set<String> = [realRoot]
-            var files: [(path: String, relative: String)] = []
+            var files: [(path: String, relative: String, size: Int)] = []
             walk(root, relative: "", ignores: [], realRoot: realRoot, visited: &visited, files: &files, out: &out)
-            for f in files.sorted(by: { $0.path < $1.path }) { consider(f.path, relative: f.relative, into: &out) }
+            for f in files.sorted(by: { $0.path < $1.path }) { consider(f.path, relative: f.relative, size: f.size, into: &out) }
         }
         return out
     }
 
-    private func consider(_ path: String, relative: String, into out: inout Listing) {
+    /// The size of a file (of its target, for a link); 0 when it cannot be read.
+    static func size(of path: String) -> Int {
+        (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int ?? 0
+    }
+
+    private func consider(_ path: String, relative: String, size: Int, into out: inout Listing) {
         if !includeRules.isEmpty && !includeRules.contains(where: { $0.matches(relative, isDirectory: false) }) { return }
         if excludeRules.contains(where: { $0.matches(relative, isDirectory: false) }) { return }
-        if let max = options.maxSize,
-           let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > max {
+        if let max = options.maxSize, size > max {
             out.skipped.append((path, "larger than --max-size (\(size) bytes)"))
             return
         }
         out.files.append(path)
+        out.sizes.append(size)
     }
 
     private func walk(_ dir: String, relative: String, ignores: [IgnoreRule], realRoot: String,
-                      visited: inout Set<String>, files: inout [(path: String, relative: String)], out: inout Listing) {
+                      visited: inout Set<String>, files: inout [(path: String, relative: String, size: Int)], out: inout Listing) {
         let fm = FileManager.default
         guard let names = try? fm.contentsOfDirectory(atPath: dir) else { out.errors.append("\(dir): cannot list folder"); return }
         var rules = ignores
@@ -97,8 +108,10 @@ public struct Walker {
             if IgnoreRule.ignored(rel, isDirectory: isDir.boolValue, rules: rules) { continue }
             if isDir.boolValue {
                 walk(path, relative: rel, ignores: rules, realRoot: realRoot, visited: &visited, files: &files, out: &out)
-            } else if isLink || (attrs?[.type] as? FileAttributeType) == .typeRegular {
-                files.append((path, rel))
+            } else if isLink {
+                files.append((path, rel, Walker.size(of: path)))   // attributesOfItem does not follow the link
+            } else if (attrs?[.type] as? FileAttributeType) == .typeRegular {
+                files.append((path, rel, attrs?[.size] as? Int ?? 0))
             }
         }
     }

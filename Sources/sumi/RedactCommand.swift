@@ -76,20 +76,20 @@ struct RedactCommand: ParsableCommand {
         var manifest = key.map { RedactionManifest(key: $0) }
         var walkErrors: [String] = []
         // The walk first: every input's files with their path under --out.
-        var items: [(path: String, rel: String)] = []
+        var items: [(path: String, rel: String, size: Int)] = []
         for input in paths {
             var isDir: ObjCBool = false
             _ = FileManager.default.fileExists(atPath: input, isDirectory: &isDir)
             let listing = try walk.walker().list([input])
             walkErrors += listing.errors
-            for path in listing.files {
+            for (path, size) in zip(listing.files, listing.sizes) {
                 // The path under --out: relative to the input folder, or the file name for a file.
                 let rel = isDir.boolValue ? String(path.dropFirst(input.hasSuffix("/") ? input.count : input.count + 1))
                                           : (path as NSString).lastPathComponent
                 guard !rel.isEmpty, !rel.split(separator: "/").contains("..") else {
                     walkErrors.append("\(path): path would escape --out"); continue
                 }
-                items.append((path, rel))
+                items.append((path, rel, size))
             }
         }
         // Workers read, decode and scan (the costly part); this thread redacts and writes in path
@@ -100,10 +100,10 @@ struct RedactCommand: ParsableCommand {
         let workers = max(1, jobs ?? ProcessInfo.processInfo.activeProcessorCount)
         let sessions = (0..<workers).map { i in i == 0 ? session : scanner.makeSession() }
         OrderedPipeline.run(count: items.count, workers: workers, window: workers * 64, budget: 256 << 20, cost: { i in
-            (try? FileManager.default.attributesOfItem(atPath: items[i].path))?[.size] as? Int ?? 0
+            items[i].size
         }, work: { i, w -> PreparedFile in
             if Interruption.requested { return .interrupted }
-            let (path, rel) = items[i]
+            let (path, rel, _) = items[i]
             do {
                 let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
                 let fp = ResumeLog.fingerprint(content: bytes, setting: setting)
@@ -122,7 +122,7 @@ struct RedactCommand: ParsableCommand {
                 return .failed(error)
             }
         }) { i, prepared in
-            let (path, rel) = items[i]
+            let (path, rel, _) = items[i]
             if Interruption.requested { return }   // the file in hand was finished; stop here
             switch prepared {
             case .interrupted: return

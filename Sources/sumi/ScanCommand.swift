@@ -130,7 +130,7 @@ struct ScanCommand: ParsableCommand {
         var batchReport = report.map { _ in BatchReport() }
         let started = Date()
         let showProgress = !quiet && isatty(2) == 1
-        let totalBytes = showProgress ? files.reduce(0) { $0 + ((try? FileManager.default.attributesOfItem(atPath: $1)[.size] as? Int) ?? 0) } : 0
+        let totalBytes = listing.sizes.reduce(0, +)
         // Workers count what they read; a timer draws the line, so it moves while the printing
         // thread waits for a huge file that comes first in path order.
         let counter = ScanProgress()
@@ -158,11 +158,11 @@ struct ScanCommand: ParsableCommand {
         // The window of finished files waiting to print: many small files, or ~64 MB of text
         // (spooled large files hold no findings in memory and count little).
         OrderedPipeline.run(count: files.count, workers: workers, window: workers * 2048, budget: 64 << 20, cost: { i in
-            let size = (try? FileManager.default.attributesOfItem(atPath: files[i]))?[.size] as? Int ?? 0
+            let size = listing.sizes[i]
             return spoolLarge && size > RuleScanner.streamThreshold ? 64 << 10 : size
         }, work: { i, w -> (FileScanResult, String?, Spool?) in
             let path = files[i]
-            if spoolLarge, let spool = Spool.forLarge(path: path, forced: forced) {
+            if spoolLarge, let spool = Spool.forLarge(path: path, size: listing.sizes[i], forced: forced) {
                 var r = scanner.scanFile(atPath: path, encoding: forced, session: sessions[w], progress: counter) { f in
                     spool.add(f) { batch, first in
                         workPrinter.renderedFindings(FileScanResult(path: path, status: .scanned, encoding: spool.encoding), batch, first: first)
@@ -253,9 +253,8 @@ final class Spool {
     private var text = ""
 
     /// A spool for `path` when it is large enough to stream, else nil.
-    static func forLarge(path: String, forced: TextEncoding?) -> Spool? {
-        guard let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int,
-              size > RuleScanner.streamThreshold,
+    static func forLarge(path: String, size: Int, forced: TextEncoding?) -> Spool? {
+        guard size > RuleScanner.streamThreshold,
               let probe = FileHandle(forReadingAtPath: path) else { return nil }
         let head = [UInt8]((try? probe.read(upToCount: 64 << 10)) ?? Data())
         try? probe.close()

@@ -40,7 +40,9 @@ final class WalkerTests: XCTestCase {
         XCTAssertEqual(l.skipped.count, 1)
         o = Walker.Options()
         o.exclude = ["*.md"]
-        XCTAssertEqual(names(try Walker(options: o).list([d.path]), d), ["a.txt", "b.csv"])
+        let all = try Walker(options: o).list([d.path])
+        XCTAssertEqual(names(all, d), ["a.txt", "b.csv"])
+        XCTAssertEqual(all.sizes, [5, 5000], "each file's size from the walk")
     }
 
     func testLinksFollowedOnlyInsideTheRootAndNeverTwice() throws {
