@@ -42,13 +42,17 @@ let package = Package(
         ),
         // Batch runner: the file walker (ignore files, globs, links, sizes).
         .target(name: "SumiBatch", dependencies: ["SumiCore", .product(name: "Crypto", package: "swift-crypto")]),
+        // Tables: streaming CSV/TSV reading and writing, column classification.
+        .target(name: "SumiTable", dependencies: ["SumiCore", "SumiText", .product(name: "Yams", package: "Yams")]),
+        // k-anonymity: generalization hierarchies, lattice search, information loss, risk.
+        .target(name: "SumiAnonymity"),
         // Printers: text, JSON Lines, JSON, SARIF.
         .target(name: "SumiOutput", dependencies: ["SumiCore"]),
         // Thin command-line front end.
         .executableTarget(
             name: "sumi",
             dependencies: [
-                "SumiBatch", "SumiCore", "SumiOutput", "SumiText", "SumiTransform",
+                "SumiAnonymity", "SumiBatch", "SumiCore", "SumiOutput", "SumiTable", "SumiText", "SumiTransform",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -57,5 +61,7 @@ let package = Package(
         .testTarget(name: "SumiOutputTests", dependencies: ["SumiOutput", "SumiCore"]),
         .testTarget(name: "SumiTransformTests", dependencies: ["SumiTransform", "SumiCore"]),
         .testTarget(name: "SumiBatchTests", dependencies: ["SumiBatch"]),
+        .testTarget(name: "SumiTableTests", dependencies: ["SumiTable", "SumiCore", "SumiText"]),
+        .testTarget(name: "SumiAnonymityTests", dependencies: ["SumiAnonymity"]),
     ]
 )

@@ -1,0 +1,3 @@
+/// Tables: streaming CSV/TSV reading and writing (`CSV/`) and column classification
+/// (`Classification/`).
+public enum SumiTable {}

@@ -1,0 +1,3 @@
+import XCTest
+@testable import SumiTable
+final class PlaceholderTests: XCTestCase { func testModuleLoads() { XCTAssertNotNil(SumiTable.self) } }
