@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SumiAnonymity
 import SumiCore
 
 #if canImport(Glibc)
@@ -22,9 +23,26 @@ struct BenchCommand: ParsableCommand {
     @Flag(help: "Also print the time spent in each rule's patterns and in the dictionary automaton.")
     var perRule = false
 
+    @Option(help: "Instead of scanning: run the k-anonymity search on ARX's Adult data in this folder (e.g. ../shared/datasets/adult).")
+    var adult: String?
+
+    @Option(help: "With --adult: the metrics to optimize, comma-separated (loss, precision, discernibility, dm-star, aecs, ncp).")
+    var metrics: String = "loss,precision,discernibility,dm-star,aecs,ncp"
+
+    @Option(help: "With --adult: ARX's optima (JSON) to compare with.")
+    var arxReference: String?
+
     @OptionGroup var ruleOptions: RuleOptions
 
     func run() throws {
+        if let adult {
+            let list = try metrics.split(separator: ",").map { name -> InformationLoss in
+                guard let m = InformationLoss(rawValue: String(name)) else { throw ValidationError("unknown metric \(name)") }
+                return m
+            }
+            try AnonymityBenchmark.run(directory: adult, metrics: list, reference: arxReference)
+            return
+        }
         let pack = try ruleOptions.loadPack()
         let path = corpus ?? NSTemporaryDirectory() + "sumi-bench-\(getpid()).txt"
         let genStart = Date()
