@@ -1,0 +1,2 @@
+package org.apache.pdfbox.pdmodel.font;
+public abstract class PDFont {}
