@@ -45,7 +45,7 @@ let package = Package(
         // Tables: streaming CSV/TSV reading and writing, column classification.
         .target(name: "SumiTable", dependencies: ["SumiCore", "SumiText", .product(name: "Yams", package: "Yams")]),
         // k-anonymity: generalization hierarchies, lattice search, information loss, risk.
-        .target(name: "SumiAnonymity"),
+        .target(name: "SumiAnonymity", dependencies: [.product(name: "Yams", package: "Yams")]),
         // Printers: text, JSON Lines, JSON, SARIF.
         .target(name: "SumiOutput", dependencies: ["SumiCore"]),
         // Thin command-line front end.
