@@ -172,7 +172,7 @@ def gym_headerless():
         p = v.en_person()
         rows.append([p["name"], v.email([p["first"], p["last"]]), v.us_phone(), "male" if p["male"] else "female",
                      str(r.randint(18, 79)), v.us_address(), r.choice(["Basic", "Premium", "Family"])])
-    emit("gym_members_noheader_en.csv", cols, rows)
+    emit("gym_members_noheader_en.csv", cols, rows, has_header=False)
 
 
 # ---------------------------------------------------------------- D11 course feedback (EN, free text)
