@@ -122,7 +122,6 @@ public final class ColumnClassifier: @unchecked Sendable {
         var meanWords = 0.0
         var distinctRatio = 0.0
         var letterCodeShare = 0.0
-        var digitCodeShare = 0.0
         var smallIntegerShare = 0.0
         var sexOtherShare = 0.0
         var medianSmallInteger = 0
@@ -155,7 +154,7 @@ public final class ColumnClassifier: @unchecked Sendable {
             return s
         }
 
-        if header.label == "FREE_TEXT" || (isLong && !dominant && !headerIsStrong && header.label != "FREE_TEXT") {
+        if header.label == "FREE_TEXT" || (isLong && !dominant && !headerIsStrong) {
             label = "FREE_TEXT"
             share = stats.shares["FREE_TEXT"] ?? 0
             confidence = header.label == "FREE_TEXT" ? max(header.confidence, share) : 0.5 + 0.4 * share
@@ -255,7 +254,7 @@ public final class ColumnClassifier: @unchecked Sendable {
         var lengths: [Int] = []
         lengths.reserveCapacity(n)
         var words = 0
-        var letterCodes = 0, digitCodes = 0, smallIntegers = 0, sexOther = 0, textLike = 0
+        var letterCodes = 0, smallIntegers = 0, sexOther = 0, textLike = 0
         var smallIntegerValues: [Int] = []
         stats.findings.reserveCapacity(n)
         for value in sample.values {
@@ -274,7 +273,6 @@ public final class ColumnClassifier: @unchecked Sendable {
             words += wordCount
             if length >= 20 || wordCount >= 4 { textLike += 1 }
             if entry.shape.isLetterCode { letterCodes += 1 }
-            if entry.shape.isDigitCode { digitCodes += 1 }
             if entry.shape.isSexOther { sexOther += 1 }
             if entry.shape.isBareSmallInteger, let v = Int(value.trimmingCharacters(in: .whitespaces)) {
                 smallIntegers += 1
@@ -289,7 +287,6 @@ public final class ColumnClassifier: @unchecked Sendable {
         stats.meanWords = Double(words) / Double(n)
         stats.distinctRatio = Double(cache.count) / Double(n)
         stats.letterCodeShare = Double(letterCodes) / Double(n)
-        stats.digitCodeShare = Double(digitCodes) / Double(n)
         stats.smallIntegerShare = Double(smallIntegers) / Double(n)
         stats.sexOtherShare = Double(sexOther) / Double(n)
         if !smallIntegerValues.isEmpty {

@@ -15,8 +15,6 @@ struct ValueShape: Sendable {
     var isSexOther = false
     /// A code such as `C-10234`, `K123456`, `E4000`: letters then digits.
     var isLetterCode = false
-    /// Digits only (a record number, an amount ...).
-    var isDigitCode = false
 }
 
 struct ValueShapeChecker: Sendable {
@@ -96,7 +94,6 @@ struct ValueShapeChecker: Sendable {
             else { others += 1 }
         }
         let layout = String(decoding: bytes.map { $0 &- 0x30 < 10 ? UInt8(ascii: "9") : $0 }, as: UTF8.self)
-        if digits == bytes.count && digits >= 1 { shape.isDigitCode = true }
         if letters >= 1 && letters <= 5 && digits >= 3 && lettersBeforeDigits && others <= 1 && bytes.count <= 20 &&
             (others == 0 || bytes.contains(UInt8(ascii: "-")) || bytes.contains(UInt8(ascii: "_"))) {
             shape.isLetterCode = true
