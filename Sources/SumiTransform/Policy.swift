@@ -92,6 +92,12 @@ public struct Policy: Sendable {
         return policy
     }
 
+    /// An operator from a YAML node (`pseudonymize` or `{operator: mask, keep_last: 4}`), for
+    /// other policy files that name operators (the table anonymizer's).
+    public static func parseOperator(_ n: Node, file: String) throws -> Operator {
+        try parseOperator(n) { node, reason in RuleError(file: file, line: node.mark?.line ?? 0, reason: reason) }
+    }
+
     static func parseOperator(_ n: Node, _ fail: (Node, String) -> RuleError) throws -> Operator {
         if let name = n.string, n.mapping == nil { return try make(name, [:], n, fail) }
         guard let m = n.mapping, let name = m["operator"]?.string else { throw fail(n, "an operator is a name or {operator: NAME, ...}") }

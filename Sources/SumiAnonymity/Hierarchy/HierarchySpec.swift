@@ -140,8 +140,10 @@ public enum HierarchySpec: Sendable, Equatable {
         }
     }
 
-    /// An ARX file may list more leaves than the data holds; keep the data's values only, and
-    /// fail when a data value has no row, since it could not be generalized.
+    /// An ARX file may list more leaves than the data holds: all its rows are kept, because ARX's
+    /// Loss counts them as the column's domain (age 1–100 while the data has 72 ages), and
+    /// information loss must compare with ARX's. A data value without a row is an error, since it
+    /// could not be generalized.
     static func restrictARX(_ full: Hierarchy, to values: [String], source: String) throws -> Hierarchy {
         let leaves = HierarchyBuilders.distinct(values)
         guard !leaves.isEmpty else { throw HierarchyError(source: source, line: 0, reason: "no values to build a hierarchy from") }
@@ -151,6 +153,6 @@ public enum HierarchySpec: Sendable, Equatable {
                                  reason: missing == 1 ? "a value in the data is not a leaf of the hierarchy (1 distinct value)"
                                                       : "values in the data are not leaves of the hierarchy (\(missing) distinct values)")
         }
-        return try Hierarchy(rows: leaves.map { full.table[$0]! }, source: source)
+        return full
     }
 }

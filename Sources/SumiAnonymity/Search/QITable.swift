@@ -122,6 +122,36 @@ public final class QITable: @unchecked Sendable {
         return id
     }
 
+    /// Adds `count` rows of one combination given by leaf codes (merging with an equal one).
+    func addCombination(_ key: [Int32], count: Int, sensitive: [String]) {
+        let id = index.findOrInsert(key, in: &codes, count: counts.count)
+        if id == counts.count { counts.append(0); if tracksSensitive { sensitiveCodes.append([]) } }
+        counts[id] += count
+        rowCount += count
+        guard tracksSensitive else { return }
+        for s in sensitive {
+            let code: Int32
+            if let known = sensitiveIndex[s] { code = known } else {
+                code = Int32(sensitiveValues.count); sensitiveIndex[s] = code; sensitiveValues.append(s)
+            }
+            var list = sensitiveCodes[id]
+            if let pos = binarySearchInsertPosition(list, code) { list.insert(code, at: pos); sensitiveCodes[id] = list }
+        }
+    }
+
+    /// Leaf codes of a row's values (second pass), or nil when one is not in its hierarchy.
+    public func leafCodes<S: StringProtocol>(of values: [S]) -> [Int32]? {
+        var key = [Int32](repeating: 0, count: width)
+        for d in 0..<width {
+            guard let code = columns[d].leafCode[String(values[d])] else { return nil }
+            key[d] = code
+        }
+        return key
+    }
+
+    /// The combination id of leaf codes, or nil.
+    public func combination(codes key: [Int32]) -> Int? { index.find(key, in: codes) }
+
     /// The combination id of an already counted row (second pass), or nil.
     public func combination<S: StringProtocol>(of values: [S]) -> Int? {
         var key = [Int32](repeating: 0, count: width)
@@ -203,5 +233,78 @@ struct ComboIndex {
                 slots[i] = Int32(id)
             }
         }
+    }
+}
+
+/// Counts the distinct combinations of some columns' raw values while a table streams past,
+/// before their hierarchies exist (builders need each column's distinct values first). Memory
+/// grows with distinct values and combinations, not rows.
+public final class CombinationCounter {
+    public let width: Int
+    public let tracksSensitive: Bool
+    private var valueIndex: [[String: Int32]]
+    /// Distinct raw values per column, in first-seen order.
+    public private(set) var distinctValues: [[String]]
+    private var sensitiveIndex: [String: Int32] = [:]
+    private var sensitiveValues: [String] = []
+    private var codes: [Int32] = []
+    private var counts: [Int] = []
+    private var sensitive: [[Int32]] = []
+    private var index = ComboIndex()
+    private var scratch: [Int32]
+    public private(set) var rowCount = 0
+
+    public init(width: Int, tracksSensitive: Bool) {
+        self.width = width
+        self.tracksSensitive = tracksSensitive
+        valueIndex = [[String: Int32]](repeating: [:], count: width)
+        distinctValues = [[String]](repeating: [], count: width)
+        scratch = [Int32](repeating: 0, count: width)
+    }
+
+    public var combinationCount: Int { counts.count }
+
+    public func add(_ values: [String], sensitive value: String? = nil) {
+        for d in 0..<width {
+            let v = values[d]
+            if let code = valueIndex[d][v] { scratch[d] = code } else {
+                let code = Int32(distinctValues[d].count)
+                valueIndex[d][v] = code
+                distinctValues[d].append(v)
+                scratch[d] = code
+            }
+        }
+        let id = index.findOrInsert(scratch, in: &codes, count: counts.count)
+        if id == counts.count { counts.append(0); if tracksSensitive { sensitive.append([]) } }
+        counts[id] += 1
+        rowCount += 1
+        if tracksSensitive, let value {
+            let code: Int32
+            if let known = sensitiveIndex[value] { code = known } else {
+                code = Int32(sensitiveValues.count); sensitiveIndex[value] = code; sensitiveValues.append(value)
+            }
+            if !sensitive[id].contains(code) { sensitive[id].append(code) }
+        }
+    }
+
+    /// The counted combinations as a table over the given hierarchies (one per column, in order).
+    public func makeTable(columns: [QIColumn]) throws -> QITable {
+        precondition(columns.count == width)
+        let table = QITable(columns: columns, tracksSensitive: tracksSensitive)
+        var leaf = [[Int32]]()
+        for d in 0..<width {
+            leaf.append(try distinctValues[d].map { v in
+                guard let code = columns[d].leafCode[v] else {
+                    throw QITableError(line: 0, column: columns[d].name, reason: "a value is not in the column's hierarchy")
+                }
+                return code
+            })
+        }
+        var key = [Int32](repeating: 0, count: width)
+        for c in 0..<counts.count {
+            for d in 0..<width { key[d] = leaf[d][Int(codes[c * width + d])] }
+            table.addCombination(key, count: counts[c], sensitive: tracksSensitive ? sensitive[c].map { sensitiveValues[Int($0)] } : [])
+        }
+        return table
     }
 }
