@@ -114,6 +114,17 @@ final class CSVReaderTests: CSVTestCase {
         }
     }
 
+    func testRecordLargerThanManyChunks() throws {
+        var big = ""
+        for i in 0..<20_000 { big += "行\(i), \"q\"\n" }
+        let escaped = big.replacingOccurrences(of: "\"", with: "\"\"")
+        let path = try file("big.csv", "id,text\n1,\"\(escaped)\"\n2,after\n")
+        let reader = try CSVReader(path: path, chunkSizeForTests: 4096)
+        let records = readAll(reader)
+        XCTAssertEqual(records.map(\.fields), [["1", big], ["2", "after"]])
+        XCTAssertEqual(records.map(\.line), [2, 20_003])
+    }
+
     // MARK: - Errors
 
     func testUnbalancedQuoteReportsOpeningLine() throws {

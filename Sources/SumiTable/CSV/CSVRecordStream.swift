@@ -144,9 +144,13 @@ final class CSVRecordStream {
             window.removeSubrange(0..<pos)
             pos = 0
         }
+        // A record far larger than a chunk is rescanned after every refill; reading as
+        // much again as is already held keeps that linear overall.
+        let readSize = window.count > max(chunkSize, 1 << 16) ? window.count : chunkSize
+        if readBuffer.count < readSize { readBuffer = [UInt8](repeating: 0, count: readSize) }
         var got = 0
         repeat {
-            got = readBuffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, chunkSize) }
+            got = readBuffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, readSize) }
         } while got < 0 && errno == EINTR
         if got < 0 { throw fail(0, "cannot read: \(String(cString: strerror(errno)))") }
         if got == 0 {
