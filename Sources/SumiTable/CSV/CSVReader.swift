@@ -2,10 +2,11 @@
 // field-count checks on top of CSVRecordStream.
 //
 // Throughput is reported by `sumi bench --csv-rows N` (CSVBenchmark). Measured
-// (release build, 2 cores, 1M rows, 102 MB adult-like file with quoted and
-// Japanese fields): this reader 1.55M rows/s (~160 MB/s), this writer 0.94M
-// rows/s; yaslab/CSV.swift 2.5.2 on the same file read 0.15M rows/s and wrote
-// 9k rows/s (its OutputStream writes unbuffered on Linux). So no dependency.
+// on the 2-core dev machine, release build, 1M rows (102 MB adult-like file with
+// quoted and Japanese fields): reading 1.2-1.8M rows/s (140-190 MB/s), about the
+// same for Shift_JIS and UTF-16 input; writing 0.8-0.97M rows/s. yaslab/CSV.swift
+// 2.5.2 on the same file read 0.13-0.15M rows/s and wrote 9k rows/s (unbuffered
+// OutputStream on Linux), hence our own reader.
 
 import SumiText
 

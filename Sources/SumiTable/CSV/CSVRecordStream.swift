@@ -63,7 +63,11 @@ final class CSVRecordStream {
 
     /// Starts again at the first line.
     func restart() throws {
-        decoder = try! StreamingTextDecoder(encoding: encoding)  // same encoding succeeded in init
+        do {
+            decoder = try StreamingTextDecoder(encoding: encoding)
+        } catch {
+            throw CSVFormatError(path: path, line: 0, reason: "\(error)", recoverable: false)
+        }
         window.removeAll(keepingCapacity: true)
         pos = 0
         sourceDone = false

@@ -77,13 +77,8 @@ public final class CSVWriter {
         let delimiter = dialect.delimiter, quote = dialect.quote
         for (index, field) in fields.enumerated() {
             if index > 0 { pending.append(delimiter) }
-            var utf8 = field.utf8
-            if utf8.withContiguousStorageIfAvailable({ _ in true }) == nil {
-                var copy = field
-                copy.makeContiguousUTF8()
-                utf8 = copy.utf8
-            }
-            utf8.withContiguousStorageIfAvailable { bytes in
+            var field = field
+            field.withUTF8 { bytes in
                 var needsQuotes = false
                 for c in bytes where c == delimiter || c == quote || c == ASCII.lf || c == ASCII.cr {
                     needsQuotes = true
