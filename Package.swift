@@ -42,8 +42,8 @@ let package = Package(
         ),
         // Batch runner: the file walker (ignore files, globs, links, sizes).
         .target(name: "SumiBatch", dependencies: ["SumiCore", .product(name: "Crypto", package: "swift-crypto")]),
-        // Tables: streaming CSV/TSV reading and writing, column classification.
-        .target(name: "SumiTable", dependencies: ["SumiCore", "SumiText", .product(name: "Yams", package: "Yams")]),
+        // Tables: streaming CSV/TSV reading and writing, column classification, anonymizing a table.
+        .target(name: "SumiTable", dependencies: ["SumiAnonymity", "SumiCore", "SumiText", "SumiTransform", .product(name: "Yams", package: "Yams")]),
         // k-anonymity: generalization hierarchies, lattice search, information loss, risk.
         .target(name: "SumiAnonymity", dependencies: [.product(name: "Yams", package: "Yams")]),
         // Printers: text, JSON Lines, JSON, SARIF.
@@ -61,7 +61,7 @@ let package = Package(
         .testTarget(name: "SumiOutputTests", dependencies: ["SumiOutput", "SumiCore"]),
         .testTarget(name: "SumiTransformTests", dependencies: ["SumiTransform", "SumiCore"]),
         .testTarget(name: "SumiBatchTests", dependencies: ["SumiBatch"]),
-        .testTarget(name: "SumiTableTests", dependencies: ["SumiTable", "SumiCore", "SumiText"]),
+        .testTarget(name: "SumiTableTests", dependencies: ["SumiTable", "SumiAnonymity", "SumiCore", "SumiText", "SumiTransform"]),
         .testTarget(name: "SumiAnonymityTests", dependencies: ["SumiAnonymity"]),
     ]
 )

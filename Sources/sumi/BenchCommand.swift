@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SumiAnonymity
 import SumiCore
+import SumiTable
 
 #if canImport(Glibc)
 import Glibc
@@ -32,6 +33,9 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "With --adult: ARX's optima (JSON) to compare with.")
     var arxReference: String?
 
+    @Option(help: "Instead of scanning, write then read a generated 9-column CSV table of this many rows and print rows/s and MB/s.")
+    var csvRows: Int?
+
     @OptionGroup var ruleOptions: RuleOptions
 
     func run() throws {
@@ -41,6 +45,10 @@ struct BenchCommand: ParsableCommand {
                 return m
             }
             try AnonymityBenchmark.run(directory: adult, metrics: list, reference: arxReference)
+            return
+        }
+        if let csvRows {
+            try runCSV(rows: csvRows)
             return
         }
         let pack = try ruleOptions.loadPack()
@@ -74,6 +82,17 @@ struct BenchCommand: ParsableCommand {
                 print(String(format: "  %8.3f s  ", Double(ns) / 1e9) + pack.rules[i].rule.id)
             }
         }
+    }
+}
+
+extension BenchCommand {
+    func runCSV(rows: Int) throws {
+        guard rows > 0 else { throw ValidationError("--csv-rows must be positive") }
+        let result = try CSVBenchmark.run(rows: rows, directory: NSTemporaryDirectory())
+        let mb = result.megabytes
+        print("table:  \(rows) rows, 9 columns, \(String(format: "%.1f", mb)) MB UTF-8 CSV")
+        print("write:  \(String(format: "%.0f", result.writeRowsPerSecond)) rows/s, \(String(format: "%.1f", mb * result.writeRowsPerSecond / Double(rows))) MB/s")
+        print("read:   \(String(format: "%.0f", result.readRowsPerSecond)) rows/s, \(String(format: "%.1f", mb * result.readRowsPerSecond / Double(rows))) MB/s")
     }
 }
 

@@ -1,3 +1,0 @@
-import XCTest
-@testable import SumiTable
-final class PlaceholderTests: XCTestCase { func testModuleLoads() { XCTAssertNotNil(SumiTable.self) } }
