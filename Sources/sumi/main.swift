@@ -10,7 +10,7 @@ struct Sumi: ParsableCommand {
         abstract: "Find personal and special care-required data in Japanese and English text, and de-identify it.",
         discussion: "Exit status: 0 nothing found (or success), 1 findings (or a check that failed), 2 error.",
         version: SumiVersion.current,
-        subcommands: [ScanCommand.self, RedactCommand.self, ReidentifyCommand.self, MapCommand.self, ExplainCommand.self, RulesCommand.self, BenchCommand.self]
+        subcommands: [ScanCommand.self, RedactCommand.self, AnonymizeCommand.self, ReidentifyCommand.self, MapCommand.self, ExplainCommand.self, RulesCommand.self, BenchCommand.self]
     )
 }
 

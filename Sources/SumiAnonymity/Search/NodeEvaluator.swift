@@ -112,9 +112,9 @@ public final class NodeEvaluator {
         }
         self.base = ClassTable(levels: [Int](repeating: 0, count: table.width), groups: table.codes, counts: table.counts,
                                sensitive: table.tracksSensitive ? table.sensitiveCodes : [])
-        // Room for the cached classes of many nodes, but never more than a fixed multiple of the
-        // distinct combinations (memory stays proportional to them).
-        self.cacheBudget = cacheBudget ?? max(1 << 20, 64 * base.footprint)
+        // Room for the cached classes of many nodes: a fixed multiple of the distinct combinations,
+        // and never more than 32 M entries (about 200 MB) however many combinations there are.
+        self.cacheBudget = cacheBudget ?? max(1 << 20, min(64 * base.footprint, 32 << 20))
     }
 
     static func cellCosts(_ col: QIColumn, _ m: CellMeasure) -> [[Double]] {
@@ -172,13 +172,32 @@ public final class NodeEvaluator {
     public func publishedCombinations(_ levels: [Int]) -> [Bool] {
         let w = table.width
         let classes = classes(at: levels, cached: false)
-        var published = Set<[Int32]>()
-        for c in 0..<classes.classCount where isKept(classes, c) {
-            published.insert(Array(classes.groups[(c * w)..<((c + 1) * w)]))
+        // Index the classes by their generalized codes, then look each combination's up.
+        var index = ComboIndex()
+        var stored: [Int32] = []
+        var kept: [Bool] = []
+        kept.reserveCapacity(classes.classCount)
+        for c in 0..<classes.classCount {
+            _ = index.findOrInsert(Array(classes.groups[(c * w)..<((c + 1) * w)]), in: &stored, count: kept.count)
+            kept.append(isKept(classes, c))
         }
+        let maps = (0..<w).map { table.columns[$0].groupOf[levels[$0]] }
+        var key = [Int32](repeating: 0, count: w)
         return (0..<table.comboCount).map { c in
-            published.contains((0..<w).map { d in table.columns[d].groupOf[levels[d]][Int(table.codes[c * w + d])] })
+            for d in 0..<w { key[d] = maps[d][Int(table.codes[c * w + d])] }
+            return index.find(key, in: stored).map { kept[$0] } ?? false
         }
+    }
+
+    /// Sizes of the published classes at `levels`, and the rows suppressed (for risk reports).
+    public func classSizes(_ levels: [Int]) -> (published: [Int], suppressedRows: Int) {
+        let t = classes(at: levels, cached: false)
+        var published: [Int] = []
+        var suppressed = 0
+        for c in 0..<t.classCount {
+            if isKept(t, c) { published.append(t.counts[c]) } else { suppressed += t.counts[c] }
+        }
+        return (published, suppressed)
     }
 
     @inline(__always)
