@@ -309,8 +309,10 @@ public final class NodeEvaluator {
                 }
             }
         } } } } } } } } } }
-        outGroups.removeLast((n - classes) * w)
-        outCounts.removeLast(n - classes)
+        // Exact-size copies: the buffers were sized for the source, and cached tables must not
+        // keep that capacity alive.
+        outGroups = Array(outGroups[0..<(classes * w)])
+        outCounts = Array(outCounts[0..<classes])
         var sensitive: [[Int32]] = []
         if needL {
             sensitive = [[Int32]](repeating: [], count: classes)

@@ -103,6 +103,7 @@ public final class TableAnonymizer {
             counter.add(values, sensitive: lColumn.map { r.fields[$0] })
         }
         let rows = counter.rowCount
+        TableAnonymizer.trace("counted")
         guard rows > 0 else { throw PlanError("\(input): the table has no data rows") }
 
         // Hierarchies, from the plan or chosen by each column's label and values.
@@ -125,13 +126,16 @@ public final class TableAnonymizer {
         }
         let table = try counter.makeTable(columns: qiColumns)
         counter = nil  // its raw-value copy of the combinations is no longer needed
+        TableAnonymizer.trace("table built")
         let criteria = PrivacyCriteria(k: plan.k, l: plan.l, suppressionLimit: plan.suppression)
         let result = try LatticeSearch.run(table: table, criteria: criteria, metric: plan.metric)
         let levels = result.best.levels
+        TableAnonymizer.trace("searched")
         let evaluator = NodeEvaluator(table: table, criteria: criteria)
         let published = evaluator.publishedCombinations(levels)
         let sizes = evaluator.classSizes(levels)
 
+        TableAnonymizer.trace("published")
         // Pass 2: write.
         try reader.rewind()
         let keptColumns = columns.indices.filter { !(columns[$0].role == .identifier && columns[$0].op == nil) }
@@ -204,6 +208,14 @@ public final class TableAnonymizer {
             search: .init(nodes: result.statistics.nodes, evaluated: result.statistics.evaluated, milliseconds: result.statistics.milliseconds),
             warnings: warnings,
             seconds: Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9)
+    }
+
+    /// With SUMI_TRACE set: the peak resident memory so far at each phase (for tuning).
+    static func trace(_ phase: String) {
+        guard ProcessInfo.processInfo.environment["SUMI_TRACE"] != nil,
+              let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM") }) else { return }
+        FileHandle.standardError.write(Data("trace: \(phase): \(line)\n".utf8))
     }
 
     /// Prosecutor risk over rows, from their classes' sizes.
