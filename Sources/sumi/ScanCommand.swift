@@ -194,7 +194,7 @@ struct ScanCommand: ParsableCommand {
                     // The column table comes first but is known only at the end: it goes in front.
                     let r = tableScanner.scanFile(atPath: path, encoding: forced, session: sessions[w], progress: counter) { f in
                         spool.add(f) { batch, _ in
-                            workPrinter.renderedFindings(FileScanResult(path: path, status: .scanned), batch, first: false)
+                            workPrinter.renderedFindings(FileScanResult(path: path, status: .scanned, encoding: spool.encoding), batch, first: false)
                         }
                     }
                     spool.finish { batch, _ in workPrinter.renderedFindings(r, batch, first: false) }

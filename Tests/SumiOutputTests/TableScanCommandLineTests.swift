@@ -1,6 +1,8 @@
 import Foundation
+import SumiCore
 import SumiText
 import XCTest
+@testable import SumiOutput
 
 /// `sumi scan` on CSV/TSV files: column tables, cell findings at their file positions, masking,
 /// and malformed tables.
@@ -164,5 +166,34 @@ extension CommandLineTests {
         let table = try sumi(["scan", txt.path, "--format", "jsonl", "--table"])
         XCTAssertTrue(table.out.hasPrefix("{\"type\":\"table\""), table.out)
         XCTAssertTrue(table.out.contains("\"cell\":{\"row\":1,\"column\":\"email\""), table.out)
+    }
+}
+
+/// The text rendering of a table: aligned columns (wide characters count two), roles coloured
+/// only when asked, values masked.
+final class TablePrinterTests: XCTestCase {
+    func testTextColumnTable() {
+        let table = TableSummary(delimiter: ",", rows: 2, columns: [
+            .init(name: "氏名", index: 0, label: "PERSON", role: "identifier", share: 1, confidence: 0.995),
+            .init(name: "memo", index: 1, label: nil, role: "other", share: 0, confidence: 0.6),
+        ])
+        var f = Finding(label: "PERSON", ruleID: "ja-person-fullname", score: 0.6, byteStart: 10, byteEnd: 22,
+                        start: 6, end: 10, line: 2, column: 1, value: "山田太郎")
+        f.cell = TableCell(row: 1, columnIndex: 0, columnName: "氏名")
+        var r = FileScanResult(path: "t.csv", status: .scanned, encoding: .shiftJIS, bytes: 30, findings: [f])
+        r.table = table
+        r.formatWarnings = [FormatWarning(line: 4, reason: "record has 3 fields, header has 2")]
+        var plain = FindingPrinter(format: .text, options: PrintOptions())
+        let out = plain.file(r)
+        let lines = out.split(separator: "\n").map(String.init)
+        XCTAssertEqual(lines[0], "t.csv:4: warning: record has 3 fields, header has 2")
+        XCTAssertEqual(lines[1], "t.csv (shift_jis, table: 2 rows, 2 columns, delimiter ,)")
+        XCTAssertEqual(lines[3], "  0  氏名    PERSON  identifier         100%  0.99")
+        XCTAssertEqual(lines[4], "  1  memo    -       other                0%  0.60")
+        XCTAssertTrue(lines[5].hasSuffix("row 1, 氏名"), lines[5])
+        XCTAssertFalse(out.contains("山田太郎"))
+        XCTAssertFalse(out.contains("\u{1B}["))
+        var colored = FindingPrinter(format: .text, options: PrintOptions(color: true))
+        XCTAssertTrue(colored.file(r).contains("\u{1B}[31midentifier"), "identifiers in red")
     }
 }
