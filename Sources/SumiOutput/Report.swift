@@ -23,7 +23,7 @@ public struct BatchReport {
         switch r.status {
         case .scanned: filesScanned += 1
         case .skipped(let why): filesSkipped.append((r.path, why))
-        case .failed(let why): filesFailed.append((r.path, why))
+        case .failed(let why): filesFailed.append((r.path, r.failedLine.map { "line \($0): \(why)" } ?? why))
         }
         guard !r.findings.isEmpty else { return }
         perFile[r.path] = r.findings.count

@@ -4,6 +4,7 @@ import Foundation
 import SumiBatch
 import SumiCore
 import SumiOutput
+import SumiTable
 import SumiText
 
 /// Options shared by commands that load rules.
@@ -12,11 +13,26 @@ struct RuleOptions: ParsableArguments {
     var rules: String?
 
     func loadPack() throws -> RulePack {
-        let dir: URL
-        if let rules { dir = URL(fileURLWithPath: rules) } else if let d = RulePack.defaultDirectory() { dir = d } else {
-            throw ValidationError("bundled rules/ not found; pass --rules DIR or set SUMI_RULES")
+        try RulePack(directory: directory())
+    }
+
+    func directory() throws -> URL {
+        if let rules { return URL(fileURLWithPath: rules) }
+        if let d = RulePack.defaultDirectory() { return d }
+        throw ValidationError("bundled rules/ not found; pass --rules DIR or set SUMI_RULES")
+    }
+
+    /// The header dictionary for tables: the rules folder's `tables/headers.yaml`, else the
+    /// bundled one (a folder of one's own rules need not carry a dictionary).
+    func loadHeaderDictionary() throws -> HeaderDictionary {
+        let own = try directory()
+        if FileManager.default.fileExists(atPath: own.appendingPathComponent("tables/headers.yaml").path) || rules == nil {
+            return try HeaderDictionary(rulesDirectory: own)
         }
-        return try RulePack(directory: dir)
+        guard let bundled = RulePack.defaultDirectory() else {
+            throw ValidationError("no tables/headers.yaml in \(own.path) and bundled rules/ not found")
+        }
+        return try HeaderDictionary(rulesDirectory: bundled)
     }
 }
 
@@ -46,6 +62,9 @@ struct ScanCommand: ParsableCommand {
 
     @Option(help: "Force the input encoding (utf-8, shift_jis, euc-jp, utf-16le, utf-16be, iso-2022-jp).")
     var encoding: String?
+
+    @Flag(help: "Read every file as a CSV/TSV table (files ending .csv or .tsv always are).")
+    var table = false
 
     @Option(name: .shortAndLong, help: "Write the report to this file (atomically) instead of standard output.")
     var output: String?
@@ -123,6 +142,14 @@ struct ScanCommand: ParsableCommand {
             failed = true
         }
         for s in listing.skipped { FileHandle.standardError.write(Data("sumi: \(s.path): skipped: \(s.reason)\n".utf8)) }
+        // Tables: columns are classified with the default threshold and all labels, so a column's
+        // label does not depend on --min-score or --labels; cells are scanned with `scanner`.
+        var tableScanner: TableScanner? = nil
+        if files.contains(where: { table || TableScanner.isTable(path: $0) }) {
+            let classifier = ColumnClassifier(dictionary: try ruleOptions.loadHeaderDictionary(),
+                                              scanner: RuleScanner(pack: pack, options: ScanOptions()))
+            tableScanner = TableScanner(scanner: scanner, classifier: classifier)
+        }
         // Files are scanned on --jobs workers and printed in path order as they complete, so the
         // output is the same whatever --jobs is and memory holds a bounded window of results.
         let workers = max(1, jobs ?? ProcessInfo.processInfo.activeProcessorCount)
@@ -162,6 +189,21 @@ struct ScanCommand: ParsableCommand {
             return spoolLarge && size > RuleScanner.streamThreshold ? 64 << 10 : size
         }, work: { i, w -> (FileScanResult, String?, Spool?) in
             let path = files[i]
+            if let tableScanner, table || TableScanner.isTable(path: path) {
+                if spoolLarge, let spool = Spool.forLarge(path: path, size: listing.sizes[i], forced: forced) {
+                    // The column table comes first but is known only at the end: it goes in front.
+                    let r = tableScanner.scanFile(atPath: path, encoding: forced, session: sessions[w], progress: counter) { f in
+                        spool.add(f) { batch, _ in
+                            workPrinter.renderedFindings(FileScanResult(path: path, status: .scanned, encoding: spool.encoding), batch, first: false)
+                        }
+                    }
+                    spool.finish { batch, _ in workPrinter.renderedFindings(r, batch, first: false) }
+                    spool.prefix = workPrinter.rendered(r) ?? ""
+                    return (r, nil, spool)
+                }
+                let r = tableScanner.scanFile(atPath: path, encoding: forced, session: sessions[w], progress: counter)
+                return (r, renderInWorkers ? workPrinter.rendered(r) : nil, nil)
+            }
             if spoolLarge, let spool = Spool.forLarge(path: path, size: listing.sizes[i], forced: forced) {
                 var r = scanner.scanFile(atPath: path, encoding: forced, session: sessions[w], progress: counter) { f in
                     spool.add(f) { batch, first in
@@ -183,7 +225,14 @@ struct ScanCommand: ParsableCommand {
             if !r.findings.isEmpty || (done.2?.count ?? 0) > 0 { found = true }
             if case .failed(let why) = r.status {
                 failed = true
-                if fmt != .text { FileHandle.standardError.write(Data("sumi: \(path): \(why)\n".utf8)) }
+                let at = r.failedLine.map { "\(path):\($0)" } ?? path
+                if fmt != .text { FileHandle.standardError.write(Data("sumi: \(at): \(why)\n".utf8)) }
+            }
+            if fmt != .text {
+                for x in r.formatWarnings {
+                    let at = x.line > 0 ? "\(path):\(x.line)" : path
+                    FileHandle.standardError.write(Data("sumi: \(at): warning: \(x.reason)\n".utf8))
+                }
             }
             if case .skipped(let why) = r.status, fmt != .text {
                 FileHandle.standardError.write(Data("sumi: \(path): skipped: \(why)\n".utf8))
@@ -251,6 +300,8 @@ final class Spool {
     private let handle: FileHandle
     private var pending: [Finding] = []
     private var text = ""
+    /// Written before the spooled text (a table's column summary, known only at the end).
+    var prefix = ""
 
     /// A spool for `path` when it is large enough to stream, else nil.
     static func forLarge(path: String, size: Int, forced: TextEncoding?) -> Spool? {
@@ -293,6 +344,7 @@ final class Spool {
     }
 
     func copy(to sink: OutputSink) {
+        sink.write(prefix)
         flush()
         handle.seek(toFileOffset: 0)
         while let d = try? handle.read(upToCount: 1 << 20), !d.isEmpty { sink.write(d) }

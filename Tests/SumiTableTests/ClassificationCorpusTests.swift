@@ -10,6 +10,8 @@ final class ClassificationCorpusTests: XCTestCase {
         struct Table: Decodable {
             var file: String
             var has_header: Bool
+            /// `shift_jis` or `utf-8`, as `CSVReader.encoding` names it.
+            var encoding: String
             var columns: [Column]
         }
         struct Column: Decodable {
@@ -31,7 +33,8 @@ final class ClassificationCorpusTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(gold.tables.count, 12)
         var columns = 0, labelsRight = 0, rolesRight = 0
         for table in gold.tables {
-            let (header, rows) = try loadTable(folder.appendingPathComponent(table.file), hasHeader: table.has_header)
+            let (header, rows, encoding) = try loadTable(folder.appendingPathComponent(table.file), hasHeader: table.has_header)
+            XCTAssertEqual(encoding, table.encoding, "\(table.file): detected encoding")
             var sampler = ColumnSampler(capacity: 200)
             for row in rows { sampler.add(row) }
             let result = classifier.classify(header: table.has_header ? header : nil, samples: sampler.samples)
@@ -73,7 +76,7 @@ extension ClassificationCorpusTests {
         guard let file = ProcessInfo.processInfo.environment["SUMI_TABLE_DUMP"] else { return }
         let folder = TableFixtures.tablesDir.appendingPathComponent("dev")
         let noHeader = file.contains("noheader")
-        let (header, rows) = try loadTable(folder.appendingPathComponent(file), hasHeader: !noHeader)
+        let (header, rows, _) = try loadTable(folder.appendingPathComponent(file), hasHeader: !noHeader)
         let result = try TableFixtures.classifier().classify(header: noHeader ? nil : header, rows: rows)
         let enc = JSONEncoder()
         enc.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -93,9 +96,9 @@ enum TableFixtures {
 }
 
 /// Reads a whole corpus table with the streaming reader (delimiter and encoding sniffed).
-private func loadTable(_ path: URL, hasHeader: Bool = true) throws -> (header: [String], rows: [[String]]) {
+private func loadTable(_ path: URL, hasHeader: Bool = true) throws -> (header: [String], rows: [[String]], encoding: String) {
     let reader = try CSVReader(path: path.path, hasHeader: hasHeader)
     var rows: [[String]] = []
     while let r = try reader.next() { rows.append(r.fields) }
-    return (reader.header ?? [], rows)
+    return (reader.header ?? [], rows, reader.encoding.rawValue)
 }

@@ -14,6 +14,8 @@ public struct Finding: Sendable, Equatable, Hashable {
     public var column: Int
     /// The matched value as it appears in the text. Printers show it only when asked.
     public var value: String
+    /// The table cell the value is in, when the file was scanned as a table.
+    public var cell: TableCell? = nil
 
     public init(label: String, ruleID: String, score: Double, byteStart: Int, byteEnd: Int,
                 start: Int, end: Int, line: Int, column: Int, value: String) {

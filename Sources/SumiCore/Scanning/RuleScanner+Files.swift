@@ -17,6 +17,12 @@ public struct FileScanResult: Sendable {
     public var findings: [Finding]
     public var warnings: [ScanWarning]
     public var candidates: [Candidate]
+    /// Set when the file was read as a table (CSV/TSV).
+    public var table: TableSummary?
+    /// Format problems the scan went past (ragged CSV records).
+    public var formatWarnings: [FormatWarning] = []
+    /// The 1-based line a `.failed` status is about, when it is about one (a CSV quote never closed).
+    public var failedLine: Int?
 
     public init(path: String, status: Status, encoding: TextEncoding? = nil, bytes: Int = 0,
                 findings: [Finding] = [], warnings: [ScanWarning] = [], candidates: [Candidate] = []) {

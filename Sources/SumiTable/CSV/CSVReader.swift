@@ -41,13 +41,18 @@ public final class CSVReader {
     private let stream: CSVRecordStream
     private let hasHeader: Bool
 
-    public convenience init(path: String, delimiter: UInt8? = nil, encoding: TextEncoding? = nil, hasHeader: Bool = true) throws {
-        try self.init(path: path, delimiter: delimiter, encoding: encoding, hasHeader: hasHeader, chunkSize: CSVReader.defaultChunkSize)
+    /// `fieldPositions`: records carry where each field starts in the file (`CSVRecord.positions`),
+    /// for reporting findings inside cells; off by default as it costs a pass over the bytes.
+    public convenience init(path: String, delimiter: UInt8? = nil, encoding: TextEncoding? = nil, hasHeader: Bool = true,
+                            fieldPositions: Bool = false) throws {
+        try self.init(path: path, delimiter: delimiter, encoding: encoding, hasHeader: hasHeader, chunkSize: CSVReader.defaultChunkSize,
+                      fieldPositions: fieldPositions)
     }
 
     /// `chunkSize` is the read size; tests make it tiny so characters, CRLF and
     /// quotes straddle chunk boundaries.
-    init(path: String, delimiter: UInt8?, encoding forced: TextEncoding?, hasHeader: Bool, chunkSize: Int) throws {
+    init(path: String, delimiter: UInt8?, encoding forced: TextEncoding?, hasHeader: Bool, chunkSize: Int,
+         fieldPositions: Bool = false) throws {
         self.path = path
         self.hasHeader = hasHeader
         let fd = open(path, O_RDONLY | O_CLOEXEC)
@@ -73,7 +78,8 @@ public final class CSVReader {
         hasBOM = resolved.bomLength > 0
         // The stream owns (and closes) the descriptor from here on.
         let stream = try CSVRecordStream(path: path, fd: fd, encoding: encoding, dataStart: resolved.bomLength,
-                                         dialect: CSVDialect(delimiter: delimiter ?? ASCII.comma), chunkSize: max(1, chunkSize))
+                                         dialect: CSVDialect(delimiter: delimiter ?? ASCII.comma), chunkSize: max(1, chunkSize),
+                                         tracksPositions: fieldPositions)
         self.stream = stream
 
         if let delimiter {
@@ -103,7 +109,7 @@ public final class CSVReader {
     /// following record.
     public func next() throws -> CSVRecord? {
         guard let raw = try stream.next() else { return nil }
-        let record = CSVRecord(fields: raw.fields, line: raw.line)
+        let record = CSVRecord(fields: raw.fields, line: raw.line, positions: raw.positions)
         if raw.fields.count != columnCount {
             lastRaggedRecord = record
             let reference = hasHeader ? "header has" : "first record has"

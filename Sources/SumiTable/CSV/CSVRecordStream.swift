@@ -17,6 +17,7 @@ struct CSVRawRecord {
     var fields: [String]
     var line: Int
     var terminator: CSVLineTerminator
+    var positions: [CSVFieldPosition] = []
 }
 
 final class CSVRecordStream {
@@ -42,8 +43,16 @@ final class CSVRecordStream {
     private(set) var line = 1
     /// A non-recoverable error, thrown again on every later call.
     private var failure: CSVFormatError?
+    /// Records carry field positions; costs one more pass over each record's bytes.
+    let tracksPositions: Bool
+    /// Decoded bytes dropped from the front of the window, and code points before `pos`
+    /// (kept only when tracking positions).
+    private var windowBase = 0
+    private var scalarsBeforePos = 0
 
-    init(path: String, fd: Int32, encoding: TextEncoding, dataStart: Int, dialect: CSVDialect, chunkSize: Int) throws {
+    init(path: String, fd: Int32, encoding: TextEncoding, dataStart: Int, dialect: CSVDialect, chunkSize: Int,
+         tracksPositions: Bool = false) throws {
+        self.tracksPositions = tracksPositions
         self.path = path
         self.fd = fd
         self.encoding = encoding
@@ -74,6 +83,8 @@ final class CSVRecordStream {
         decodeFailed = false
         line = 1
         failure = nil
+        windowBase = 0
+        scalarsBeforePos = 0
         try seekToStart()
     }
 
@@ -110,12 +121,14 @@ final class CSVRecordStream {
             switch outcome {
             case .record(let end, let newlines, let terminator):
                 let fields = window.withUnsafeBufferPointer { scanner.fields(in: $0, scratch: &scratch) }
-                let record = CSVRawRecord(fields: fields, line: line, terminator: terminator)
+                var record = CSVRawRecord(fields: fields, line: line, terminator: terminator)
+                if tracksPositions { record.positions = window.withUnsafeBufferPointer { fieldPositions($0, end: end) } }
                 line += newlines + (terminator == .none ? 0 : 1)
                 pos = end
                 return record
             case .blank(let end):
                 line += 1
+                scalarsBeforePos += end - pos   // CR, LF or CRLF: one byte per code point
                 pos = end
             case .needMore(let newlines):
                 if decodeFailed {
@@ -132,6 +145,37 @@ final class CSVRecordStream {
         }
     }
 
+    /// Positions of the last scanned record's fields (it spans `pos..<end`); also moves the
+    /// code-point count past the record.
+    private func fieldPositions(_ b: UnsafeBufferPointer<UInt8>, end: Int) -> [CSVFieldPosition] {
+        let quote = scanner.quote
+        var out: [CSVFieldPosition] = []
+        out.reserveCapacity(scanner.spans.count)
+        var i = pos, scalars = scalarsBeforePos, ln = line, col = 1
+        for span in scanner.spans {
+            while i < span.start {
+                let c = b[i]
+                if c & 0xC0 != 0x80 {
+                    scalars += 1
+                    if c == ASCII.lf || (c == ASCII.cr && (i + 1 >= b.count || b[i + 1] != ASCII.lf)) {
+                        ln += 1; col = 1
+                    } else {
+                        col += 1
+                    }
+                }
+                i += 1
+            }
+            let quoted = span.start > pos && b[span.start - 1] == quote
+            out.append(CSVFieldPosition(byteOffset: windowBase + span.start, scalarOffset: scalars, line: ln, column: col, quoted: quoted))
+        }
+        while i < end {
+            if b[i] & 0xC0 != 0x80 { scalars += 1 }
+            i += 1
+        }
+        scalarsBeforePos = scalars
+        return out
+    }
+
     private func fail(_ line: Int, _ reason: String) -> CSVFormatError {
         let error = CSVFormatError(path: path, line: line, reason: reason, recoverable: false)
         failure = error
@@ -146,6 +190,7 @@ final class CSVRecordStream {
     private func fill() throws {
         if pos > 0 {
             window.removeSubrange(0..<pos)
+            windowBase += pos
             pos = 0
         }
         // A record far larger than a chunk is rescanned after every refill; reading as

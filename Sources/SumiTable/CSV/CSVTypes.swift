@@ -46,10 +46,70 @@ public struct CSVRecord: Sendable {
     /// 1-based physical line where the record starts (embedded newlines in
     /// earlier quoted fields count).
     public var line: Int
+    /// Where each field's content starts in the file, one per field; empty unless the reader
+    /// was opened with `fieldPositions: true`.
+    public var positions: [CSVFieldPosition]
 
-    public init(fields: [String], line: Int) {
+    public init(fields: [String], line: Int, positions: [CSVFieldPosition] = []) {
         self.fields = fields
         self.line = line
+        self.positions = positions
+    }
+}
+
+/// Where a field's content starts in the decoded text (UTF-8, BOM removed: the coordinates
+/// of `Finding`): after the opening quote of a quoted field.
+public struct CSVFieldPosition: Sendable, Equatable {
+    /// UTF-8 byte offset and code-point offset from the start of the text.
+    public var byteOffset: Int
+    public var scalarOffset: Int
+    /// 1-based line and code-point column. LF, CRLF and a lone CR each end a line.
+    public var line: Int
+    public var column: Int
+    /// The field was quoted, so each quote in its content stands for two in the file.
+    public var quoted: Bool
+
+    public init(byteOffset: Int, scalarOffset: Int, line: Int, column: Int, quoted: Bool) {
+        self.byteOffset = byteOffset
+        self.scalarOffset = scalarOffset
+        self.line = line
+        self.column = column
+        self.quoted = quoted
+    }
+
+    /// The position in the file of the byte at `contentOffset` of the field's (unquoted) content,
+    /// as (byte offset, code-point offset, line, column). Walks the content up to there, so it
+    /// is meant for the few cells that have findings.
+    public func locate(_ contentOffset: Int, in content: String, quote: UInt8 = 0x22) -> (byte: Int, scalar: Int, line: Int, column: Int) {
+        var byte = byteOffset, scalar = scalarOffset, line = self.line, column = self.column
+        var utf8 = content.utf8.makeIterator()
+        var i = 0
+        var pendingCR = false
+        while i < contentOffset, let b = utf8.next() {
+            i += 1
+            byte += 1
+            if b & 0xC0 == 0x80 { continue }
+            scalar += 1
+            if pendingCR {
+                pendingCR = false
+                if b != ASCII.lf { line += 1; column = 1 }
+            }
+            if b == ASCII.lf {
+                line += 1; column = 1
+            } else if b == ASCII.cr {
+                // A lone CR ends a line; in CRLF the LF does.
+                column += 1
+                pendingCR = true
+            } else {
+                column += 1
+                if quoted && b == quote { byte += 1; scalar += 1; column += 1 }
+            }
+        }
+        if pendingCR, i < content.utf8.count {
+            let next = content.utf8[content.utf8.index(content.utf8.startIndex, offsetBy: i)]
+            if next != ASCII.lf { line += 1; column = 1 }
+        }
+        return (byte, scalar, line, column)
     }
 }
 

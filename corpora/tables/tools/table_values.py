@@ -179,6 +179,18 @@ class Values:
         return f"{prefix}{self.r.randint(start, 10 ** width - 1):0{width}d}"
 
 
+# Japanese exports as Excel and older systems write them: Windows-31J (cp932, Shift_JIS with
+# Microsoft's extensions). Every other table is UTF-8.
+SHIFT_JIS_TABLES = {
+    "patient_register_ja.csv", "hr_roster_ja.tsv", "membership_ja.csv", "customers_noheader_ja.csv",
+    "customer_list_ja.csv", "payroll_ja.tsv", "ec_orders_ja.csv", "tenants_noheader_ja.tsv",
+}
+
+
+def encoding_of(name):
+    return "shift_jis" if name in SHIFT_JIS_TABLES else "utf-8"
+
+
 def write_table(folder, name, header, rows, delimiter=",", has_header=True):
     buf = io.StringIO()
     w = csv.writer(buf, delimiter=delimiter, lineterminator="\r\n" if delimiter == "," else "\n",
@@ -187,13 +199,14 @@ def write_table(folder, name, header, rows, delimiter=",", has_header=True):
         w.writerow(header)
     for row in rows:
         w.writerow(row)
-    with open(os.path.join(folder, name), "w", encoding="utf-8", newline="") as f:
+    codec = "cp932" if name in SHIFT_JIS_TABLES else "utf-8"
+    with open(os.path.join(folder, name), "w", encoding=codec, newline="") as f:
         f.write(buf.getvalue())
 
 
 def gold_entry(name, columns, has_header=True):
     """columns: list of (header name, label or None); the role follows from the label."""
-    return {"file": name, "has_header": has_header,
+    return {"file": name, "has_header": has_header, "encoding": encoding_of(name),
             "columns": [{"index": i, "name": n if has_header else None, "label": lab, "role": role_of(lab, fr)}
                         for i, (n, lab, *fr) in enumerate(columns)]}
 
