@@ -130,3 +130,30 @@ struct SplitMix {
         return z ^ (z >> 31)
     }
 }
+
+/// The search against ARX's own optima on the full Adult data (`tools/arx-reference`): a few
+/// settings per metric, so the suite stays quick in a debug build; `sumi bench --adult` and
+/// `tools/adult_benchmark.py` run all 60.
+final class ARXReferenceTests: XCTestCase {
+    func testOptimaAreNeverWorseThanARXs() throws {
+        try XCTSkipUnless(AdultData.available(), "../shared/datasets/adult not present")
+        let local = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("tools/arx-reference/adult-arx.json")
+        let data = try Data(contentsOf: local)
+        let list = try XCTUnwrap(JSONSerialization.jsonObject(with: data) as? [[String: Any]])
+        let names: [String: InformationLoss] = ["Loss": .loss, "Precision": .precision, "DM": .discernibility, "DMStar": .dmStar, "AECS": .aecs]
+        let table = try AdultData.table("adult.csv")
+        let settings: [(String, Int, Double)] = [("Loss", 5, 0.05), ("Loss", 20, 0), ("Precision", 10, 0.05), ("DM", 2, 0.05),
+                                                  ("DMStar", 50, 0.05), ("AECS", 100, 0.05)]
+        for (metric, k, supp) in settings {
+            let ref = try XCTUnwrap(list.first { ($0["metric"] as? String) == metric && ($0["k"] as? Int) == k && ($0["suppression"] as? Double) == supp })
+            let arx = try XCTUnwrap(ref["arx_score_highest_double"] as? Double)
+            let r = try LatticeSearch.run(table: table, criteria: PrivacyCriteria(k: k, suppressionLimit: supp), metric: names[metric]!)
+            XCTAssertLessThanOrEqual(r.value, arx + 1e-9 * max(1, abs(arx)), "\(metric) k=\(k) suppression=\(supp)")
+            // Same formulas: evaluating ARX's chosen node gives ARX's number.
+            let levels = AdultData.qis.map { (ref["levels"] as! [String: Int])[$0]! }
+            let e = NodeEvaluator(table: table, criteria: PrivacyCriteria(k: k, suppressionLimit: supp)).evaluate(levels)
+            XCTAssertEqual(names[metric]!.value(e), arx, accuracy: 1e-9 * max(1, abs(arx)), "\(metric) at ARX's node")
+        }
+    }
+}

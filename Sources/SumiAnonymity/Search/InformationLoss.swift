@@ -2,8 +2,8 @@ import Foundation
 
 /// The information-loss metrics the search can minimize. Each is computed exactly as ARX (3.9,
 /// default settings: generalization/suppression factor 0.5, equal weights) computes its metric
-/// of the same name, so optima compare number for number with ARX's; `docs/anonymity.md` gives
-/// the formulas. N rows, S suppressed, C published classes, D quasi-identifiers.
+/// of the same name, so optima compare number for number with ARX's (`tools/arx-reference/METRICS.md`
+/// states ARX's formulas). N rows, S suppressed, C published classes, D quasi-identifiers.
 public enum InformationLoss: String, CaseIterable, Sendable, Codable {
     /// ARX "Loss": per column A = Σ published rows' share of the hierarchy's leaves covered by
     /// their value + S; loss_d = (A − N/R) / (N − N/R), truncated to 10 decimals; the columns are
