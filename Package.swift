@@ -62,6 +62,6 @@ let package = Package(
         .testTarget(name: "SumiTransformTests", dependencies: ["SumiTransform", "SumiCore"]),
         .testTarget(name: "SumiBatchTests", dependencies: ["SumiBatch"]),
         .testTarget(name: "SumiTableTests", dependencies: ["SumiTable", "SumiAnonymity", "SumiCore", "SumiText", "SumiTransform"]),
-        .testTarget(name: "SumiAnonymityTests", dependencies: ["SumiAnonymity"]),
+        .testTarget(name: "SumiAnonymityTests", dependencies: ["SumiAnonymity", "SumiText"]),
     ]
 )

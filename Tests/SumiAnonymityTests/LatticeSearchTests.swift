@@ -1,5 +1,6 @@
 import XCTest
 @testable import SumiAnonymity
+import SumiText
 
 /// The adult benchmark lives beside the checkout (`../shared/datasets/adult`), not in the repo.
 enum AdultData {
@@ -33,7 +34,7 @@ enum AdultData {
 final class LatticeSearchTests: XCTestCase {
     /// A small random table whose whole lattice can be checked by brute force.
     func randomTable(seed: UInt64, rows: Int, sensitive: Bool) throws -> QITable {
-        var rng = SplitMix(seed: seed)
+        var rng = SplitMix64(seed: seed)
         let age = try Hierarchy(rows: (0..<20).map { a in ["\(20 + a)", "\(20 + a / 5 * 5)-\(24 + a / 5 * 5)", a < 10 ? "20-29" : "30-39", "*"] })
         let sex = try Hierarchy(rows: [["M", "*"], ["F", "*"]])
         let zip = try Hierarchy(rows: (0..<12).map { z in ["10\(z / 4)\(z % 4)", "10\(z / 4)*", "1***", "*"] })
@@ -119,17 +120,6 @@ final class LatticeSearchTests: XCTestCase {
     }
 }
 
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 /// The search against ARX's own optima on the full Adult data (`tools/arx-reference`): a few
 /// settings per metric, so the suite stays quick in a debug build; `sumi bench --adult` and

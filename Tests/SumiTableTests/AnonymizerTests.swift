@@ -36,7 +36,7 @@ final class AnonymizerTests: XCTestCase {
 
     /// A Japanese register: names, phones, ages, addresses, postal codes, birth dates, a diagnosis.
     func writeRegister(rows: Int, encoding: TextEncoding = .shiftJIS) throws -> String {
-        var rng = SplitMix(seed: 42)
+        var rng = SplitMix64(seed: 42)
         let surnames = ["佐藤", "鈴木", "高橋", "田中", "伊藤", "渡辺", "山本", "中村"]
         let given = ["太郎", "花子", "一郎", "美咲", "健", "陽子"]
         let places = ["東京都新宿区西新宿2-8-1", "東京都港区芝公園4-2-8", "大阪府大阪市北区梅田1-1-3", "神奈川県横浜市中区本町1-1",
@@ -180,14 +180,3 @@ final class AnonymizerTests: XCTestCase {
     }
 }
 
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

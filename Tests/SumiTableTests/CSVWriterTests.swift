@@ -134,7 +134,7 @@ final class CSVWriterTests: CSVTestCase {
     // MARK: - Randomized
 
     func testRandomRoundTrip() throws {
-        var rng = SplitMix64(state: 20_261_130)
+        var rng = SplitMix64(seed: 20_261_130)
         let pieces = ["a", "b", "xyz", " ", ",", ";", "\t", "\"", "\"\"", "\r", "\n", "\r\n", "日本", "語", "ｶﾅ", "😀", "é"]
         let dialects: [CSVDialect] = [.comma, .tab, .semicolon]
         for round in 0..<40 {

@@ -1,3 +1,5 @@
+import SumiText
+
 /// A bounded random sample of each column's non-empty values, drawn from a stream of rows.
 ///
 /// Reservoir sampling (Algorithm R) per column: the first `capacity` non-empty values are kept,
@@ -95,16 +97,3 @@ public struct ColumnSample: Sendable, Equatable {
     }
 }
 
-/// SplitMix64: a small, fast generator whose output depends only on the seed (unlike the
-/// system generator), which keeps samples reproducible across runs and platforms.
-struct SplitMix64: Sendable {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
