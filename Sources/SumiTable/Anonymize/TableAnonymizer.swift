@@ -45,6 +45,7 @@ public final class TableAnonymizer {
 
     public func run(input: String, output: String) throws -> AnonymizationReport {
         let started = DispatchTime.now()
+        TableAnonymizer.trace("start")
         try plan.validate()
         var warnings: [String] = []
         let reader = try CSVReader(path: input, delimiter: options.delimiter, encoding: options.encoding, hasHeader: true)
@@ -179,6 +180,7 @@ public final class TableAnonymizer {
             throw error
         }
 
+        TableAnonymizer.trace("written")
         let before = TableAnonymizer.risk(sizes: table.counts, threshold: plan.riskThreshold)
         let after = TableAnonymizer.risk(sizes: sizes.published, threshold: plan.riskThreshold)
         var loss: [String: Double] = [:]
@@ -210,12 +212,16 @@ public final class TableAnonymizer {
             seconds: Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9)
     }
 
+    static let traceStart = DispatchTime.now()
+
     /// With SUMI_TRACE set: the peak resident memory so far at each phase (for tuning).
     static func trace(_ phase: String) {
         guard ProcessInfo.processInfo.environment["SUMI_TRACE"] != nil,
               let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
               let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM") }) else { return }
-        FileHandle.standardError.write(Data("trace: \(phase): \(line)\n".utf8))
+        let origin = traceStart.uptimeNanoseconds  // first use sets it: read it before now()
+        let ms = Double(DispatchTime.now().uptimeNanoseconds - origin) / 1e6
+        FileHandle.standardError.write(Data("trace: \(phase): \(String(format: "%.0f", ms)) ms, \(line)\n".utf8))
     }
 
     /// Prosecutor risk over rows, from their classes' sizes.
