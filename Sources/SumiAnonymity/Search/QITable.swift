@@ -108,18 +108,16 @@ public final class QITable: @unchecked Sendable {
         }
         counts[id] += 1
         rowCount += 1
-        if tracksSensitive, let s = sensitive {
-            let code: Int32
-            if let known = sensitiveIndex[s] { code = known } else {
-                code = Int32(sensitiveValues.count); sensitiveIndex[s] = code; sensitiveValues.append(s)
-            }
-            var list = sensitiveCodes[id]
-            if let pos = binarySearchInsertPosition(list, code) {
-                list.insert(code, at: pos)
-                sensitiveCodes[id] = list
-            }
-        }
+        if tracksSensitive, let s = sensitive { addSensitive(s, to: id) }
         return id
+    }
+
+    private func addSensitive(_ s: String, to id: Int) {
+        let code: Int32
+        if let known = sensitiveIndex[s] { code = known } else {
+            code = Int32(sensitiveValues.count); sensitiveIndex[s] = code; sensitiveValues.append(s)
+        }
+        if let pos = sortedInsertPosition(sensitiveCodes[id], code) { sensitiveCodes[id].insert(code, at: pos) }
     }
 
     /// Adds `count` rows of one combination given by leaf codes (merging with an equal one).
@@ -129,14 +127,7 @@ public final class QITable: @unchecked Sendable {
         counts[id] += count
         rowCount += count
         guard tracksSensitive else { return }
-        for s in sensitive {
-            let code: Int32
-            if let known = sensitiveIndex[s] { code = known } else {
-                code = Int32(sensitiveValues.count); sensitiveIndex[s] = code; sensitiveValues.append(s)
-            }
-            var list = sensitiveCodes[id]
-            if let pos = binarySearchInsertPosition(list, code) { list.insert(code, at: pos); sensitiveCodes[id] = list }
-        }
+        for s in sensitive { addSensitive(s, to: id) }
     }
 
     /// Leaf codes of a row's values (second pass), or nil when one is not in its hierarchy.
@@ -161,16 +152,17 @@ public final class QITable: @unchecked Sendable {
         }
         return index.find(key, in: codes)
     }
+}
 
-    private func binarySearchInsertPosition(_ list: [Int32], _ v: Int32) -> Int? {
-        var lo = 0, hi = list.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if list[mid] == v { return nil }
-            if list[mid] < v { lo = mid + 1 } else { hi = mid }
-        }
-        return lo
+/// Where `v` goes in the sorted `list`, or nil when it is there already.
+func sortedInsertPosition(_ list: [Int32], _ v: Int32) -> Int? {
+    var lo = 0, hi = list.count
+    while lo < hi {
+        let mid = (lo + hi) / 2
+        if list[mid] == v { return nil }
+        if list[mid] < v { lo = mid + 1 } else { hi = mid }
     }
+    return lo
 }
 
 /// Open-addressing hash index from a combination's codes to its id; the codes themselves live
@@ -283,7 +275,8 @@ public final class CombinationCounter {
             if let known = sensitiveIndex[value] { code = known } else {
                 code = Int32(sensitiveValues.count); sensitiveIndex[value] = code; sensitiveValues.append(value)
             }
-            if !sensitive[id].contains(code) { sensitive[id].append(code) }
+            // Sorted, so a combination with many distinct sensitive values stays cheap to update.
+            if let pos = sortedInsertPosition(sensitive[id], code) { sensitive[id].insert(code, at: pos) }
         }
     }
 
