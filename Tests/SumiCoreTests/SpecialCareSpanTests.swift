@@ -76,6 +76,18 @@ final class SpecialCareSpanTests: XCTestCase {
         XCTAssertEqual(try scan("懲役 C123 服役した").map(\.value), ["懲役", "C123", "服役した"])
     }
 
+    func testJoinedFindingsAreTheSameWhenScannedInChunks() throws {
+        var text = ""
+        for i in 0..<300 { text += "第\(i)件 相談者は懲役1年6月の実刑判決を受け服役した。既往：心不全、パーキンソン病\n" }
+        let pack = try Fixtures.pack(yaml: Self.fragmentsYAML)
+        let whole = RuleScanner(pack: pack).scan(text)
+        var options = ScanOptions()
+        options.chunkSize = 700
+        options.overlap = 150
+        XCTAssertEqual(RuleScanner(pack: pack, options: options).scan(text), whole)
+        XCTAssertEqual(whole.count, 900)
+    }
+
     func testExplainShowsTheJoinedPart() throws {
         var options = ScanOptions()
         options.trace = true
