@@ -66,6 +66,7 @@ struct ExplainCommand: ParsableCommand {
             case .rejected(let why): verdict = "rejected: \(why)"
             case .belowThreshold: verdict = "below threshold \(String(format: "%.2f", minScore))"
             case .lostTo(let id): verdict = "lost overlap to \(id)"
+            case .joinedTo(let id): verdict = "reported as part of a longer \(id) finding"
             }
             print("\(ln):\(col)  \(c.label)  \(c.ruleID)  \"\(show(c.value))\"  -> \(verdict)")
             if c.rawMatch != c.value { print("    raw match:  \"\(show(c.rawMatch))\"") }

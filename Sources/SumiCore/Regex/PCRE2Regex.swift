@@ -55,6 +55,12 @@ func pcre2ErrorMessage(_ code: Int32) -> String {
 /// per-thread state lives in `RegexScratch`.
 public final class PCRE2Regex: @unchecked Sendable {
     let code: OpaquePointer
+    /// For patterns using `\G` (continue where the previous match ended): the pattern with `\G`
+    /// made to fail. PCRE2's `\G` holds at whatever offset a search starts from, so a search
+    /// starting at the beginning of a scan window would take the continuation branch with no
+    /// previous match (a list item continued from nowhere: "、32歳"). The first search of each
+    /// call, and any search not starting where a match ended, uses this one.
+    let codeWithoutContinuation: OpaquePointer?
     public let pattern: String
     public let limits: MatchLimits
     /// Number of capture groups (not counting group 0).
@@ -83,6 +89,15 @@ public final class PCRE2Regex: @unchecked Sendable {
         }
         code = compiled
         isJIT = pcre2_jit_compile_8(compiled, UInt32(PCRE2_JIT_COMPLETE)) == 0
+        if let fresh = PCRE2Regex.withoutContinuation(pattern) {
+            let freshBytes = Array(fresh.utf8)
+            codeWithoutContinuation = freshBytes.withUnsafeBufferPointer { buf in
+                pcre2_compile_8(buf.baseAddress, buf.count, options, &errorCode, &errorOffset, nil)
+            }
+            if let c = codeWithoutContinuation { _ = pcre2_jit_compile_8(c, UInt32(PCRE2_JIT_COMPLETE)) }
+        } else {
+            codeWithoutContinuation = nil
+        }
         var count: UInt32 = 0
         pcre2_pattern_info_8(compiled, UInt32(PCRE2_INFO_CAPTURECOUNT), &count)
         captureCount = Int(count)
@@ -90,7 +105,40 @@ public final class PCRE2Regex: @unchecked Sendable {
         valueGroup = n > 0 ? Int(n) : nil
     }
 
-    deinit { pcre2_code_free_8(code) }
+    deinit {
+        pcre2_code_free_8(code)
+        if let c = codeWithoutContinuation { pcre2_code_free_8(c) }
+    }
+
+    /// The pattern with every `\G` replaced by `(*FAIL)`, or nil when it has none. Escaped
+    /// backslashes and `\Q…\E` literals are skipped.
+    static func withoutContinuation(_ pattern: String) -> String? {
+        let chars = Array(pattern.unicodeScalars)
+        var out = String.UnicodeScalarView()
+        var found = false
+        var i = 0
+        while i < chars.count {
+            let c = chars[i]
+            guard c == "\\", i + 1 < chars.count else { out.append(c); i += 1; continue }
+            let next = chars[i + 1]
+            if next == "G" {
+                out.append(contentsOf: "(*FAIL)".unicodeScalars)
+                found = true
+                i += 2
+            } else if next == "Q" {
+                // Literal up to \E (or the end): copied as is.
+                var j = i + 2
+                while j < chars.count && !(chars[j] == "\\" && j + 1 < chars.count && chars[j + 1] == "E") { j += 1 }
+                let end = min(chars.count, j + 2)
+                out.append(contentsOf: chars[i..<end])
+                i = end
+            } else {
+                out.append(c); out.append(next)
+                i += 2
+            }
+        }
+        return found ? String(out) : nil
+    }
 
     /// Calls `body` for every non-overlapping match in `subject[range]`, with the match range and
     /// the `value` group range (equal to the match when the group is absent or unset).
@@ -106,8 +154,11 @@ public final class PCRE2Regex: @unchecked Sendable {
         var offset = start
         var found = 0
         var options = UInt32(PCRE2_NO_UTF_CHECK)
+        // True when `offset` is where the previous match ended, the only place `\G` may hold.
+        var continuing = false
         while offset <= length {
-            let rc = pcre2_match_8(code, base, length, offset, options, scratch.matchData, scratch.matchContext)
+            let current = continuing ? code : (codeWithoutContinuation ?? code)
+            let rc = pcre2_match_8(current, base, length, offset, options, scratch.matchData, scratch.matchContext)
             if rc == PCRE2_ERROR_NOMATCH { break }
             if rc < 0 { throw Self.matchError(rc) }
             let ov = pcre2_get_ovector_pointer_8(scratch.matchData)!
@@ -122,7 +173,9 @@ public final class PCRE2Regex: @unchecked Sendable {
             if me > ms {
                 offset = me
                 options = UInt32(PCRE2_NO_UTF_CHECK)
+                continuing = true
             } else {
+                continuing = false
                 // Empty match: step one character forward so the loop always advances.
                 offset = me + 1
                 while offset < length && (base[offset] & 0xC0) == 0x80 { offset += 1 }
@@ -135,7 +188,8 @@ public final class PCRE2Regex: @unchecked Sendable {
     public func matchAnchored(in subject: UnsafeBufferPointer<UInt8>, at offset: Int, scratch: RegexScratch) throws -> (match: Range<Int>, value: Range<Int>)? {
         guard let base = subject.baseAddress, offset <= subject.count else { return nil }
         scratch.apply(limits)
-        let rc = pcre2_match_8(code, base, subject.count, offset, UInt32(PCRE2_NO_UTF_CHECK | PCRE2_ANCHORED),
+        // No previous match to continue: `\G` must not hold here.
+        let rc = pcre2_match_8(codeWithoutContinuation ?? code, base, subject.count, offset, UInt32(PCRE2_NO_UTF_CHECK | PCRE2_ANCHORED),
                                scratch.matchData, scratch.matchContext)
         if rc == PCRE2_ERROR_NOMATCH { return nil }
         if rc < 0 { throw Self.matchError(rc) }

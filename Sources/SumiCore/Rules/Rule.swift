@@ -23,6 +23,8 @@ public struct Rule: Sendable {
     public var exclude: ExcludeSpec?
     public var dictionary: DictionarySpec?
     public var mentions: MentionSpec?
+    /// Join this rule's findings with nearby findings of the same label into one (see `MergeSpec`).
+    public var merge: MergeSpec?
     public var limits: MatchLimits = .default
     public var examples = Examples()
     /// Where the rule was defined, for error messages.
@@ -77,6 +79,27 @@ public struct ExcludeSpec: Sendable {
     public var values: [String] = []
     /// Patterns that veto a value they match (whole value).
     public var patterns: [String] = []
+    /// Weak exclusion words: they veto only when the rule's context (words or labels) is not found.
+    /// Facility and equipment words (スロープ, elevator) describe a building in a notice, but also
+    /// follow a personal statement: 車いす使用のため、玄関スロープ設置済.
+    public var weak = WordSet()
+}
+
+/// Annotators mark a special-care phrase as a whole (窃盗罪で懲役1年6月の実刑判決を受け;
+/// one misdemeanor conviction for DUI), where the dictionary finds several fragments. Two findings
+/// are joined into one spanning both, with the higher score, when both rules opt in, they have the
+/// same label and the text between them is at most `gap` characters with no sentence, clause or
+/// list boundary in it: no line break or boundary punctuation (。、,;:/() …) and none of
+/// `stopWords`. Lists stay separate (高血圧、糖尿病 / 高血圧と糖尿病 are two findings).
+public struct MergeSpec: Sendable {
+    public var gap = 12
+    /// Conjunctions that join separate items; Latin words match on word boundaries, any case.
+    public var stopWords = MergeSpec.defaultStopWords
+    public static let defaultStopWords = [
+        "と", "や", "及び", "および", "並びに", "ならびに", "又は", "または", "もしくは", "かつ",
+        "and", "or", "nor", "plus", "as well as",
+    ]
+    public init() {}
 }
 
 /// Later mentions of values found by other rules in the same text: a person named in full once

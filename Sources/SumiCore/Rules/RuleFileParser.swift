@@ -25,7 +25,7 @@ public struct RuleError: Error, CustomStringConvertible, Sendable {
 public enum RuleFileParser {
     static let ruleKeys: Set<String> = [
         "id", "label", "description", "languages", "score", "patterns", "case_insensitive", "validator",
-        "keywords", "requires_digit", "context", "exclude", "dictionary", "mentions", "limits", "examples",
+        "keywords", "requires_digit", "context", "exclude", "dictionary", "mentions", "merge", "limits", "examples",
     ]
 
     public static func parse(yaml: String, file: String) throws -> [Rule] {
@@ -133,8 +133,10 @@ public enum RuleFileParser {
             case "exclude":
                 let m = try mapping(v, key, fail)
                 var e = ExcludeSpec()
-                e.words = try wordSet(m, allowed: ["words", "files", "values", "patterns", "window", "before", "after"], fail)
+                e.words = try wordSet(m, allowed: ["words", "files", "values", "patterns", "window", "before", "after", "weak_words", "weak_files"], fail)
                 if let n = m["values"] { e.values = try strings(n, "values", fail) }
+                if let n = m["weak_words"] { e.weak.words = try strings(n, "weak_words", fail) }
+                if let n = m["weak_files"] { e.weak.files = try strings(n, "weak_files", fail) }
                 if let n = m["patterns"] { e.patterns = try strings(n, "patterns", fail) }
                 if let n = m["window"] { e.before = try int(n, "window", fail); e.after = e.before }
                 if let n = m["before"] { e.before = try int(n, "before", fail) }
@@ -169,6 +171,19 @@ public enum RuleFileParser {
                     }
                 }
                 rule.mentions = spec
+            case "merge":
+                let m = try mapping(v, key, fail)
+                var spec = MergeSpec()
+                for (mk, mv) in m {
+                    switch mk.string ?? "" {
+                    case "gap":
+                        spec.gap = try int(mv, "gap", fail)
+                        guard spec.gap >= 0 else { throw fail(mv, "`gap` must not be negative") }
+                    case "stop_words": spec.stopWords = try strings(mv, "stop_words", fail)
+                    default: throw fail(mk, "unknown key `\(mk.string ?? "")` in merge (gap, stop_words)")
+                    }
+                }
+                rule.merge = spec
             case "limits":
                 let m = try mapping(v, key, fail)
                 for (lk, lv) in m {

@@ -25,6 +25,10 @@ public final class CompiledRule: @unchecked Sendable {
     var mentionStopwords: Set<String> = []
     /// A Japanese name validator to split seed names into surname and given name.
     var nameSplitter: PersonNameValidator?
+    /// Word list of weak exclusion words (`exclude.weak_words`/`weak_files`).
+    var weakExcludeList: Int?
+    /// `merge.stop_words`, normalized and lower-cased, as bytes.
+    var mergeStopWords: [[UInt8]] = []
 
     init(rule: Rule, index: Int, regexes: [PCRE2Regex], validator: CompiledValidator?, keywordList: Int?, keywordBytes: [UInt8],
          contextList: Int?, excludeList: Int?, excludeValues: Set<String>, excludeRegexes: [PCRE2Regex],
@@ -278,12 +282,15 @@ public final class RulePack: @unchecked Sendable {
             if let d = rule.dictionary, !d.stopwords.isEmpty {
                 stopwordList = try builder.list(d.stopwords, fail: fail)
             }
-            compiled.append(CompiledRule(
+            let compiledRule = CompiledRule(
                 rule: rule, index: index, regexes: regexes, validator: validator,
                 keywordList: keywordList, keywordBytes: keywordBytes, contextList: contextList, excludeList: excludeList,
                 excludeValues: Set((rule.exclude?.values ?? []).map(WordListBuilder.key)),
                 excludeRegexes: excludeRegexes, dictionaryList: dictionaryList, thenTrie: thenTrie,
-                stopwordList: stopwordList))
+                stopwordList: stopwordList)
+            compiledRule.weakExcludeList = try rule.exclude.flatMap { $0.weak.isEmpty ? nil : try builder.list($0.weak, fail: fail) }
+            compiledRule.mergeStopWords = (rule.merge?.stopWords ?? []).map { Array(WordListBuilder.key($0).utf8) }.filter { !$0.isEmpty }
+            compiled.append(compiledRule)
         }
         // Mention rules: stop words, and a Japanese name validator to split names with.
         let splitter = validatorCache.values.first { $0.script == .ja && !$0.surnames.isEmpty }

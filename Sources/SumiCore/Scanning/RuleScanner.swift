@@ -29,6 +29,8 @@ public struct Candidate: Sendable {
         case rejected(String)
         case belowThreshold
         case lostTo(ruleID: String)
+        /// Reported as part of a longer finding of the same label (`merge`).
+        case joinedTo(ruleID: String)
     }
     public var ruleID: String
     public var label: String
@@ -87,6 +89,8 @@ public final class RuleScanner: @unchecked Sendable {
     /// For each automaton term, the lists some active rule reads (CSR; others are not collected).
     let termUsedStart: [Int32]
     let termUsedLists: [Int32]
+    /// Some active rule opts in to joining fragments (`merge`).
+    let hasMergeRules: Bool
 
     public init(pack: RulePack, options: ScanOptions = ScanOptions()) {
         self.pack = pack
@@ -94,7 +98,7 @@ public final class RuleScanner: @unchecked Sendable {
         active = pack.rules.filter { options.labels?.contains($0.rule.label) ?? true }
         var used = [Bool](repeating: false, count: pack.listCount)
         for r in active {
-            for l in [r.keywordList, r.contextList, r.excludeList, r.dictionaryList, r.stopwordList] {
+            for l in [r.keywordList, r.contextList, r.excludeList, r.weakExcludeList, r.dictionaryList, r.stopwordList] {
                 if let l { used[l] = true }
             }
         }
@@ -106,6 +110,7 @@ public final class RuleScanner: @unchecked Sendable {
         }
         termUsedStart = start
         termUsedLists = lists
+        hasMergeRules = active.contains { $0.rule.merge != nil }
     }
 
     public func makeSession() -> ScanSession { ScanSession(pack: pack) }
@@ -225,6 +230,8 @@ public final class RuleScanner: @unchecked Sendable {
         var reason: String? = nil
         var validatorPassed: Bool? = nil
         var hasContext = false
+        /// A weak exclusion word near the value: it vetoes the value unless context is found.
+        var weakExclusion: Range<Int>? = nil
         var context: [String] = []      // filled when tracing
         var exclusions: [String] = []
     }
@@ -310,7 +317,9 @@ public final class RuleScanner: @unchecked Sendable {
             for r in active where r.rule.mentions != nil {
                 addMentions(r, t, session, &cands, &taken)
             }
-            if options.trace { record(cands, taken: Set(taken.map(\.cand)), lostTo: lostTo, t, norm, orig, keep, base, session) }
+            // 6. Fragments of one special-care phrase become one finding.
+            let joinedTo = hasMergeRules ? joinFragments(&cands, &taken, t) : [:]
+            if options.trace { record(cands, taken: Set(taken.map(\.cand)), lostTo: lostTo, joinedTo: joinedTo, t, norm, orig, keep, base, session) }
             var out: [RawFinding] = []
             let allow = pack.allowlist
             let checkAllow = !allow.values.isEmpty || !allow.patterns.isEmpty
@@ -503,6 +512,10 @@ public final class RuleScanner: @unchecked Sendable {
                     return
                 }
             }
+            if let l = r.weakExcludeList {
+                c.weakExclusion = findHit(session.hits(l), t, around: c.value, before: e.before, after: e.after)
+                    ?? headerCell(t, c.value, session).flatMap { findHit(session.hits(l), within: $0) }
+            }
         }
         if let ctx = r.rule.context, let l = r.contextList {
             if let w = findHit(session.hits(l), t, around: c.value, before: ctx.before, after: ctx.after) {
@@ -517,6 +530,17 @@ public final class RuleScanner: @unchecked Sendable {
             } else if ctx.required && ctx.labels.isEmpty {
                 c.alive = false; if options.trace { c.reason = "required context not found" }
             }
+        }
+        // Without context labels to wait for, a weak exclusion decides now.
+        if c.alive && !c.hasContext && (r.rule.context?.labels.isEmpty ?? true) { applyWeakExclusion(&c, t) }
+    }
+
+    private func applyWeakExclusion(_ c: inout Cand, _ t: UnsafeBufferPointer<UInt8>) {
+        guard let w = c.weakExclusion else { return }
+        c.alive = false
+        if options.trace {
+            let word = String(decoding: t[w], as: UTF8.self)
+            c.reason = "exclusion word \"\(word)\" nearby and no personal context"; c.exclusions.append(word)
         }
     }
 
@@ -558,8 +582,84 @@ public final class RuleScanner: @unchecked Sendable {
             } else if ctx.required {
                 cands[i].alive = false
                 if options.trace { cands[i].reason = "required context not found" }
+            } else {
+                applyWeakExclusion(&cands[i], t)
             }
         }
+    }
+
+    /// Joins findings of one label that are fragments of one phrase (both rules opt in with
+    /// `merge`; see `MergeSpec`). `taken` is sorted by start and its ranges do not overlap.
+    /// Returns the absorbed candidates with the candidate each now belongs to.
+    private func joinFragments(_ cands: inout [Cand], _ taken: inout [(range: Range<Int>, cand: Int)],
+                               _ t: UnsafeBufferPointer<UInt8>) -> [Int: Int] {
+        var joinedTo: [Int: Int] = [:]
+        var out: [(range: Range<Int>, cand: Int)] = []
+        out.reserveCapacity(taken.count)
+        for item in taken {
+            if let last = out.last {
+                let a = pack.rules[cands[last.cand].rule], b = pack.rules[cands[item.cand].rule]
+                if let ma = a.rule.merge, let mb = b.rule.merge, pack.labelIDs[a.index] == pack.labelIDs[b.index],
+                   RuleScanner.isPhraseGap(t, last.range.upperBound..<item.range.lowerBound,
+                                           maxChars: min(ma.gap, mb.gap), stopWords: a.mergeStopWords) {
+                    let span = last.range.lowerBound..<item.range.upperBound
+                    let i = last.cand
+                    cands[i].value = span
+                    cands[i].match = min(cands[i].match.lowerBound, span.lowerBound)..<max(cands[item.cand].match.upperBound, span.upperBound)
+                    cands[i].score = max(cands[i].score, cands[item.cand].score)
+                    if options.trace {
+                        cands[i].context.append("joined with \"\(String(decoding: t[item.range], as: UTF8.self))\"")
+                    }
+                    joinedTo[item.cand] = i
+                    out[out.count - 1].range = span
+                    continue
+                }
+            }
+            out.append(item)
+        }
+        taken = out
+        return joinedTo
+    }
+
+    /// Code points that end a sentence, clause or list item (after normalization: full-width
+    /// ASCII is ASCII by then).
+    static let phraseBoundaries: Set<UInt32> = Set(
+        "\n\r\t.!?,;:/()[]{}\"|、。「」『』【】〈〉《》・…‥".unicodeScalars.map(\.value))
+
+    /// Whether `gap` could be inside one phrase: at most `maxChars` characters, no boundary
+    /// character, none of `stopWords` (lower-case; Latin ones on word boundaries).
+    static func isPhraseGap(_ t: UnsafeBufferPointer<UInt8>, _ gap: Range<Int>, maxChars: Int, stopWords: [[UInt8]]) -> Bool {
+        var chars = 0
+        var i = gap.lowerBound
+        while i < gap.upperBound {
+            let lead = t[i]
+            let len = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+            var scalar = UInt32(len == 1 ? lead : len == 2 ? lead & 0x1F : len == 3 ? lead & 0x0F : lead & 0x07)
+            var k = 1
+            while k < len && i + k < gap.upperBound { scalar = scalar << 6 | UInt32(t[i + k] & 0x3F); k += 1 }
+            if phraseBoundaries.contains(scalar) { return false }
+            chars += 1
+            if chars > maxChars { return false }
+            i += len
+        }
+        for w in stopWords where w.count <= gap.count {
+            let latin = w[0] < 0x80
+            var s = gap.lowerBound
+            while s + w.count <= gap.upperBound {
+                var same = true
+                for j in 0..<w.count {
+                    var c = t[s + j]
+                    if c >= 0x41 && c <= 0x5A { c += 0x20 }
+                    if c != w[j] { same = false; break }
+                }
+                if same && (!latin || ((s == 0 || !Automaton.isWordByte(t[s - 1])) &&
+                                       (s + w.count >= t.count || !Automaton.isWordByte(t[s + w.count])))) {
+                    return false
+                }
+                s += 1
+            }
+        }
+        return true
     }
 
     /// A hit of a word list within `before`/`after` characters of `value`, not overlapping it.
@@ -702,7 +802,7 @@ public final class RuleScanner: @unchecked Sendable {
         return i
     }
 
-    private func record(_ cands: [Cand], taken: Set<Int>, lostTo: [Int: Int], _ t: UnsafeBufferPointer<UInt8>,
+    private func record(_ cands: [Cand], taken: Set<Int>, lostTo: [Int: Int], joinedTo: [Int: Int], _ t: UnsafeBufferPointer<UInt8>,
                         _ norm: NormalizedText, _ orig: UnsafeBufferPointer<UInt8>, _ keep: Range<Int>, _ base: Int,
                         _ session: ScanSession) {
         for (i, c) in cands.enumerated() {
@@ -714,6 +814,7 @@ public final class RuleScanner: @unchecked Sendable {
             if taken.contains(i) { outcome = .reported }
             else if !c.alive { outcome = .rejected(c.reason ?? "rejected") }
             else if let w = lostTo[i] { outcome = .lostTo(ruleID: pack.rules[cands[w].rule].rule.id) }
+            else if let w = joinedTo[i] { outcome = .joinedTo(ruleID: pack.rules[cands[w].rule].rule.id) }
             else { outcome = .belowThreshold }
             session.candidates.append(Candidate(
                 ruleID: r.rule.id, label: r.rule.label, byteStart: base + o.lowerBound, byteEnd: base + o.upperBound,
