@@ -101,6 +101,7 @@ struct RedactCommand: ParsableCommand {
         let finishedBefore = resume?.finished ?? [:]
         let workers = max(1, jobs ?? ProcessInfo.processInfo.activeProcessorCount)
         let sessions = (0..<workers).map { i in i == 0 ? session : scanner.makeSession() }
+        let writerSession = scanner.makeSession()   // large files are scanned on this thread, beside the workers
         let redactOnWorkers = pol.isOrderIndependent
         let workerContexts = (0..<workers).map { _ -> OperatorContext in
             let c = OperatorContext(key: key, referenceDate: context.referenceDate)
@@ -163,7 +164,7 @@ struct RedactCommand: ParsableCommand {
                 } catch { fail(error) }
             case .large(let snapshot):
                 do {
-                    switch try redactLarge(path: path, rel: rel, dest: dest, snapshot: snapshot, scanner: scanner, session: session,
+                    switch try redactLarge(path: path, rel: rel, dest: dest, snapshot: snapshot, scanner: scanner, session: writerSession,
                                            policy: pol, context: context, forced: forced, setting: setting,
                                            finishedBefore: finishedBefore[rel], dryRun: dryRun) {
                     case .unchanged: unchanged += 1
