@@ -28,9 +28,11 @@ public enum Redactor {
     /// Appends the redacted `text` to `out.text` (so a large file can be redacted piece by piece
     /// into one buffer or stream). Finding offsets are relative to `text.startIndex`'s base, i.e.
     /// `text` indices; encrypted ranges are recorded relative to the start of `out.text`.
+    /// `copies`: the values whose copies are searched for, when they come from more than this
+    /// text (a large file redacted window by window searches each window for the whole file's values).
     public static func redact(utf8 text: ArraySlice<UInt8>, findings: [Finding], policy: Policy, context: OperatorContext,
-                              path: String? = nil, into out: inout Outcome) throws {
-        let all = findings + otherOccurrences(of: findings, in: text)
+                              path: String? = nil, copies: CopyIndex? = nil, into out: inout Outcome) throws {
+        let all = findings + (copies ?? CopyIndex(values: findings)).occurrences(in: text, taken: findings)
         // A reading (ヤマダ タロウ) next to a kanji name (山田太郎) gets the reading of that name's
         // surrogate, so the two still agree; the names are faked first.
         let sorted = all.sorted(by: { $0.byteStart < $1.byteStart })
@@ -82,38 +84,55 @@ public enum Redactor {
         }
         out.text.append(contentsOf: text[at...])
     }
+}
 
-    /// Copies of found values elsewhere in `text` that no finding covers, as findings of the
-    /// value's first finding. Values are taken in the order they were first found; each value's
-    /// copies left to right, non-overlapping; a copy overlapping a finding or an earlier copy is
-    /// left out.
-    ///
-    /// One pass over the text for all values: a position is looked at further only when its first
-    /// four bytes hash into a bitmap of the values' first four bytes.
-    static func otherOccurrences(of findings: [Finding], in text: ArraySlice<UInt8>) -> [Finding] {
-        var needles: [[UInt8]] = [], owners: [Finding] = []
-        var seen = Set<String>()
-        for f in findings {
-            let chars = f.value.count, bytes = f.value.utf8.count
-            if chars >= (bytes > chars ? 2 : 4) && seen.insert(f.value).inserted {
-                needles.append(Array(f.value.utf8))
-                owners.append(f)
-            }
-        }
+/// The found values whose copies elsewhere in a text are replaced too: values of two CJK
+/// characters or four Latin ones and more, each with the finding it was first found as.
+///
+/// The search is one pass over the text for all values: a position is looked at further only
+/// when its first four bytes hash into a bitmap of the values' first four bytes.
+public struct CopyIndex {
+    private(set) var needles: [[UInt8]] = []
+    private(set) var owners: [Finding] = []
+    private var seen = Set<String>()
+    private var bitmap = [UInt64](repeating: 0, count: CopyIndex.bitmapBits / 64)
+    private var byPrefix: [UInt32: [Int32]] = [:]
+    private var short: [Int] = []   // values under four bytes (two characters, one of two bytes): rare
+    static let bitmapBits = 1 << 20
+
+    public init(values findings: [Finding] = []) {
+        for f in findings { add(f) }
+    }
+
+    public var isEmpty: Bool { needles.isEmpty }
+    public var count: Int { needles.count }
+
+    /// Adds the finding's value if it is long enough and new; values keep the order they were added in.
+    public mutating func add(_ f: Finding) {
+        let chars = f.value.count, bytes = f.value.utf8.count
+        guard chars >= (bytes > chars ? 2 : 4), seen.insert(f.value).inserted else { return }
+        let needle = Array(f.value.utf8)
+        let n = needles.count
+        needles.append(needle)
+        var owner = f
+        owner.byteStart = 0; owner.byteEnd = 0   // only label, rule and value are copied
+        owners.append(owner)
+        guard needle.count >= 4 else { short.append(n); return }
+        let p = UInt32(needle[0]) | UInt32(needle[1]) << 8 | UInt32(needle[2]) << 16 | UInt32(needle[3]) << 24
+        let s = CopyIndex.slot(p)
+        bitmap[s >> 6] |= 1 << UInt64(s & 63)
+        byPrefix[p, default: []].append(Int32(n))
+    }
+
+    @inline(__always) static func slot(_ p: UInt32) -> Int { Int((p &* 0x9E37_79B1) >> 12) }
+
+    /// Copies of the values in `text` that no finding in `taken` covers, as findings of the value's
+    /// first finding. Values are taken in the order they were first found; each value's copies left
+    /// to right, non-overlapping; a copy overlapping a finding or an earlier copy is left out.
+    func occurrences(in text: ArraySlice<UInt8>, taken findings: [Finding]) -> [Finding] {
         guard !needles.isEmpty, !text.isEmpty else { return [] }
         // Occurrences of each value, in text order.
         var hits = [[Int]](repeating: [], count: needles.count)
-        let bitmapBits = 1 << 20
-        var bitmap = [UInt64](repeating: 0, count: bitmapBits / 64)
-        var byPrefix: [UInt32: [Int32]] = [:]
-        var short: [Int] = []   // values under four bytes (two characters, one of two bytes): rare
-        @inline(__always) func slot(_ p: UInt32) -> Int { Int((p &* 0x9E37_79B1) >> 12) }
-        for (n, needle) in needles.enumerated() {
-            guard needle.count >= 4 else { short.append(n); continue }
-            let p = UInt32(needle[0]) | UInt32(needle[1]) << 8 | UInt32(needle[2]) << 16 | UInt32(needle[3]) << 24
-            bitmap[slot(p) >> 6] |= 1 << UInt64(slot(p) & 63)
-            byPrefix[p, default: []].append(Int32(n))
-        }
         let base = text.startIndex
         text.withUnsafeBufferPointer { t in
             needles.withUnsafeBufferPointer { needles in
@@ -122,7 +141,7 @@ public enum Redactor {
                     var p = UInt32(t[0]) << 8 | UInt32(t[1]) << 16 | UInt32(t[2]) << 24
                     for i in 0...(count - 4) {
                         p = p >> 8 | UInt32(t[i + 3]) << 24
-                        let s = slot(p)
+                        let s = CopyIndex.slot(p)
                         guard bitmap[s >> 6] & (1 << UInt64(s & 63)) != 0, let candidates = byPrefix[p] else { continue }
                         for c in candidates {
                             let needle = needles[Int(c)]

@@ -7,9 +7,11 @@ import SumiText
 /// text is redacted and appended to the output, so memory stays around `window` plus the
 /// scanner's chunks, whatever the file size.
 ///
-/// One difference from redacting the whole text at once: copies of a found value that no rule
-/// found are replaced within the same window (`window` bytes, 16 MB by default), not across the
-/// whole file.
+/// The file is read twice: first to learn every value found in it (so a copy of a value that no
+/// rule recognised is replaced anywhere in the file, as when the text is redacted whole), then to
+/// redact. Differences from redacting the whole text at once: a copy that straddles the boundary
+/// of two windows (`window` bytes, 16 MB by default) is not replaced, and once the values take
+/// `copyBudget` bytes, later values are searched for only in their own window.
 public enum StreamingRedactor {
     /// Other encodings are decoded whole; files of those above this size are refused rather than
     /// risk exhausting memory (decoded text, findings and re-encoded output together take several
@@ -44,11 +46,36 @@ public enum StreamingRedactor {
     /// `raw` sees every byte read, for a content fingerprint.
     public static func redact(input: FileHandle, output: FileHandle, forced: TextEncoding?, scanner: RuleScanner,
                               session: ScanSession, policy: Policy, context: OperatorContext, path: String? = nil,
-                              window: Int = 16 << 20, raw: ([UInt8]) -> Void = { _ in }) throws -> Result {
+                              window: Int = 16 << 20, copyBudget: Int = 64 << 20, raw: ([UInt8]) -> Void = { _ in }) throws -> Result {
+        let start = try input.offset()
+        let peek = [UInt8](try input.read(upToCount: 64 << 10) ?? Data())
+        guard let encoding = forced ?? TextDecoder.detect(peek) else { throw Failure.binary }
+        guard encoding == .utf8 || encoding == .utf8BOM else { throw Failure.notUTF8(encoding, size: Int(try input.seekToEnd())) }
+        try input.seek(toOffset: start)
+
+        // Pass 1: the values, in the order they are found.
+        var copies = CopyIndex()
+        var copyBytes = 0
+        var skipBOM = true
+        scanner.scanStream(session: session, read: { buf in
+            guard let data = try? input.read(upToCount: 1 << 20), !data.isEmpty else { return false }
+            var block = [UInt8](data)
+            if skipBOM && block.starts(with: [0xEF, 0xBB, 0xBF]) { block.removeFirst(3) }
+            skipBOM = false
+            buf.append(contentsOf: block)
+            return true
+        }, emit: { f in
+            guard copyBytes < copyBudget else { return }
+            let before = copies.count
+            copies.add(f)
+            if copies.count > before { copyBytes += f.value.utf8.count + 64 }
+        }, settled: { _ in })
+        _ = session.drain()
+        try input.seek(toOffset: start)
+
+        // Pass 2: scan again and redact window by window.
         let head = [UInt8](try input.read(upToCount: 64 << 10) ?? Data())
         raw(head)
-        guard let encoding = forced ?? TextDecoder.detect(head) else { throw Failure.binary }
-        guard encoding == .utf8 || encoding == .utf8BOM else { throw Failure.notUTF8(encoding, size: Int(try input.seekToEnd())) }
         var result = Result(encoding: encoding)
         var firstBlock = head
         if firstBlock.starts(with: [0xEF, 0xBB, 0xBF]) {
@@ -74,7 +101,11 @@ public enum StreamingRedactor {
             found.removeFirst(mine.count)
             outcome.text.removeAll(keepingCapacity: true)
             outcome.encrypted.removeAll()
-            try Redactor.redact(utf8: pending[0..<end], findings: local, policy: policy, context: context, path: path, into: &outcome)
+            // This window's own values too, when the budget left them out of the file's.
+            var windowCopies = copies
+            if copyBytes >= copyBudget { for f in local { windowCopies.add(f) } }
+            try Redactor.redact(utf8: pending[0..<end], findings: local, policy: policy, context: context, path: path,
+                                copies: windowCopies, into: &outcome)
             for e in outcome.encrypted {
                 result.encrypted.append(((e.range.lowerBound + written)..<(e.range.upperBound + written), e.label))
             }
