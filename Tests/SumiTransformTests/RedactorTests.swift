@@ -167,7 +167,7 @@ final class RedactorTests: XCTestCase {
         return Array(text.utf8)
     }
 
-    func streamed(_ file: [UInt8], scanner: RuleScanner, window: Int) throws -> ([UInt8], StreamingRedactor.Result) {
+    func streamed(_ file: [UInt8], scanner: RuleScanner, window: Int, copyBudget: Int = 64 << 20) throws -> ([UInt8], StreamingRedactor.Result) {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sumi-stream-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -177,7 +177,8 @@ final class RedactorTests: XCTestCase {
         let input = try FileHandle(forReadingFrom: inURL), output = try FileHandle(forWritingTo: outURL)
         var rawCount = 0
         let result = try StreamingRedactor.redact(input: input, output: output, forced: nil, scanner: scanner, session: scanner.makeSession(),
-                                                  policy: Policy(), context: context, window: window, raw: { rawCount += $0.count })
+                                                  policy: Policy(), context: context, window: window,
+                                                  copyBudget: copyBudget, raw: { rawCount += $0.count })
         try input.close(); try output.close()
         XCTAssertEqual(rawCount, file.count, "every input byte seen once")
         return ([UInt8](try Data(contentsOf: outURL)), result)
@@ -202,6 +203,28 @@ final class RedactorTests: XCTestCase {
         // With a BOM: kept in the output, offsets unchanged.
         let (bomOut, _) = try streamed([0xEF, 0xBB, 0xBF] + text, scanner: scanner, window: 100 << 10)
         XCTAssertTrue(bomOut == [0xEF, 0xBB, 0xBF] + whole.text)
+    }
+
+    func testStreamingReplacesCopiesOfValuesFoundInLaterWindows() throws {
+        var options = ScanOptions()
+        options.chunkSize = 64 << 10     // windows of ~64 KB: the copy and the finding in different ones
+        let scanner = RuleScanner(pack: try RulePack(directory: Self.root.appendingPathComponent("rules")), options: options)
+        // An account number is found only next to 口座番号, ~560 KB in; its bare copy at the start
+        // is no finding but must be replaced all the same, in whatever window it falls.
+        let filler = String(repeating: "The weather was fine today.\n", count: 20_000)
+        let text = Array(("参照 7654321 の件\n" + filler + "普通預金 口座番号 7654321\n").utf8)
+        let findings = scanner.scan(utf8: text)
+        XCTAssertEqual(findings.map(\.value), ["7654321"])
+        XCTAssertGreaterThan(findings[0].byteStart, 500_000)
+        let whole = try Redactor.redact(utf8: text, findings: findings, policy: Policy(), context: context)
+        XCTAssertTrue(whole.text.starts(with: Array("参照 <JP_BANK_ACCOUNT> の件".utf8)))
+        for window in [1, 64 << 10] {
+            let (out, _) = try streamed(text, scanner: scanner, window: window)
+            XCTAssertTrue(out == whole.text, "window \(window): streamed output differs from the whole-text output")
+        }
+        // Without room for the file's values, each window searches only its own: the copy stays.
+        let (local, _) = try streamed(text, scanner: scanner, window: 1, copyBudget: 0)
+        XCTAssertTrue(local.starts(with: Array("参照 7654321 の件".utf8)))
     }
 
     func testStreamingRefusesInvalidUTF8AndOtherEncodings() throws {
