@@ -34,6 +34,18 @@ public final class ResumeLog {
     deinit { try? handle?.close() }
 
     /// SHA-256 of the input bytes and of everything else the output depends on.
+    /// The same fingerprint for content read piece by piece (a file streamed in chunks).
+    public struct Fingerprinter {
+        var hash = SHA256()
+        public init() {}
+        public mutating func update(_ bytes: [UInt8]) { hash.update(data: bytes) }
+        public func finalize(setting: String) -> String {
+            var h = hash
+            h.update(data: Array(setting.utf8))
+            return h.finalize().map { String(format: "%02x", $0) }.joined()
+        }
+    }
+
     public static func fingerprint(content: [UInt8], setting: String) -> String {
         var h = SHA256()
         h.update(data: content)

@@ -38,6 +38,19 @@ public struct Policy: Sendable {
         [defaultOperator] + Array(labels.values) + paths.flatMap { Array($0.labels.values) + ($0.defaultOperator.map { [$0] } ?? []) }
     }
 
+    /// Whether every operator's output depends on the value, label and document alone, not on
+    /// state shared across files ({n} counters, the token map): then files can be redacted in
+    /// any order, on any thread, each with its own context, and the output stays the same.
+    public var isOrderIndependent: Bool {
+        allOperators.allSatisfy {
+            switch $0 {
+            case .redact, .mask, .generalize, .dateShift: return true
+            case .replace(let template): return !template.contains("{n}")
+            case .pseudonymize, .surrogate, .encrypt: return false
+            }
+        }
+    }
+
     public var needsKey: Bool {
         allOperators.contains {
             switch $0 { case .pseudonymize, .dateShift, .encrypt, .surrogate: return true; default: return false }
@@ -141,90 +154,6 @@ public struct Policy: Sendable {
             return .mask(character: ch, keepFirst: try int("keep_first", 0), keepLast: try int("keep_last", 0),
                          keepSeparators: try bool("keep_separators", true), digitsOnly: try bool("digits_only", false))
         }
-    }
-}
-
-/// Applies a policy to a decoded text: every finding replaced by its operator's output.
-public enum Redactor {
-    public struct Outcome {
-        public var text: [UInt8]
-        public var applied: [String: Int] = [:]
-        /// Findings whose operator did not apply (a generalization of a non-date...), replaced by `<LABEL>`.
-        public var fallbacks = 0
-        /// Byte ranges in `text` that were encrypted, with their label (for `sumi reidentify`).
-        public var encrypted: [(range: Range<Int>, label: String)] = []
-    }
-
-    /// Every finding is replaced, and so is every other occurrence of a found value in the same
-    /// text (values of two CJK characters or four Latin ones and more): once a value is known to
-    /// be personal, a copy of it in a place no rule recognised must not survive.
-    public static func redact(utf8: [UInt8], findings: [Finding], policy: Policy, context: OperatorContext, path: String? = nil) throws -> Outcome {
-        var all = findings
-        var taken = findings.map { $0.byteStart..<$0.byteEnd }
-        var seen = Set<String>()
-        for f in findings where f.value.count >= (f.value.utf8.count > f.value.count ? 2 : 4) && seen.insert(f.value).inserted {
-            let needle = Array(f.value.utf8)
-            var i = 0
-            while i + needle.count <= utf8.count {
-                if utf8[i] == needle[0] && utf8[i..<(i + needle.count)].elementsEqual(needle) {
-                    let r = i..<(i + needle.count)
-                    if !taken.contains(where: { $0.overlaps(r) }) {
-                        taken.append(r)
-                        var copy = f
-                        copy.byteStart = r.lowerBound
-                        copy.byteEnd = r.upperBound
-                        all.append(copy)
-                    }
-                    i += needle.count
-                } else {
-                    i += 1
-                }
-            }
-        }
-        // A reading (ヤマダ タロウ) next to a kanji name (山田太郎) gets the reading of that name's
-        // surrogate, so the two still agree; the names are faked first.
-        let sorted = all.sorted(by: { $0.byteStart < $1.byteStart })
-        func isReading(_ f: Finding) -> Bool {
-            f.label == "PERSON" && !f.value.isEmpty && f.value.unicodeScalars.allSatisfy {
-                (0x3041...0x30FF).contains($0.value) || $0 == " " || $0 == "　"
-            }
-        }
-        var readingOwner: [Int: Finding] = [:]
-        for (i, f) in sorted.enumerated() where isReading(f) {
-            if case .surrogate = policy.operatorFor(f.label, path: path) {
-                let near = sorted.filter { $0.label == "PERSON" && !isReading($0) && abs($0.byteStart - f.byteStart) < 240 }
-                if let owner = near.min(by: { abs($0.byteStart - f.byteStart) < abs($1.byteStart - f.byteStart) }) {
-                    readingOwner[i] = owner
-                    _ = try? policy.operatorFor(owner.label, path: path).apply(owner.value, label: owner.label, context: context)
-                }
-            }
-        }
-        var out = Outcome(text: [])
-        var result: [UInt8] = []
-        result.reserveCapacity(utf8.count)
-        var at = 0
-        for (i, f) in sorted.enumerated() where f.byteStart >= at {
-            context.linkedReading = readingOwner[i].flatMap { context.readingOfSurrogate(for: $0.value) }
-            defer { context.linkedReading = nil }
-            result += utf8[at..<f.byteStart]
-            let op = policy.operatorFor(f.label, path: path)
-            let replacement: String
-            do {
-                replacement = try op.apply(f.value, label: f.label, context: context)
-                out.applied[f.label, default: 0] += 1
-            } catch OperatorError.notApplicable {
-                replacement = "<\(f.label)>"
-                out.fallbacks += 1
-            }
-            if case .encrypt = op, replacement != "<\(f.label)>" {
-                out.encrypted.append((result.count..<(result.count + replacement.utf8.count), f.label))
-            }
-            result += Array(replacement.utf8)
-            at = f.byteEnd
-        }
-        result += utf8[at...]
-        out.text = result
-        return out
     }
 }
 

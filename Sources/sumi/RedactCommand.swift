@@ -92,20 +92,34 @@ struct RedactCommand: ParsableCommand {
                 items.append((path, rel, size))
             }
         }
-        // Workers read, decode and scan (the costly part); this thread redacts and writes in path
-        // order, so numbered replacements (PERSON_1...), the token map and the resume log come
-        // out the same whatever --jobs is.
+        // Workers read, decode and scan (the costly part) and, when the policy's output does not
+        // depend on the order files come in, also redact and re-encode, each with its own context.
+        // This thread writes in path order, and redacts itself only for order-dependent policies,
+        // so numbered replacements (PERSON_1...), the token map and the resume log come out the
+        // same whatever --jobs is.
         let outURL = URL(fileURLWithPath: out)
         let finishedBefore = resume?.finished ?? [:]
         let workers = max(1, jobs ?? ProcessInfo.processInfo.activeProcessorCount)
         let sessions = (0..<workers).map { i in i == 0 ? session : scanner.makeSession() }
+        let writerSession = scanner.makeSession()   // large files are scanned on this thread, beside the workers
+        let redactOnWorkers = pol.isOrderIndependent
+        let workerContexts = (0..<workers).map { _ -> OperatorContext in
+            let c = OperatorContext(key: key, referenceDate: context.referenceDate)
+            c.names = context.names
+            return c
+        }
+        let dryRun = self.dryRun
         OrderedPipeline.run(count: items.count, workers: workers, window: workers * 64, budget: 256 << 20, cost: { i in
-            items[i].size
+            min(items[i].size, RuleScanner.streamThreshold)
         }, work: { i, w -> PreparedFile in
             if Interruption.requested { return .interrupted }
             let (path, rel, _) = items[i]
             do {
+                guard let snapshot = FileSnapshot(path: path) else { return .failed(CocoaError(.fileReadNoSuchFile, userInfo: [NSFilePathErrorKey: path])) }
+                // Large files are streamed by the writing thread, in order, one at a time.
+                if snapshot.size > RuleScanner.streamThreshold { return .large(snapshot) }
                 let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+                guard snapshot.isUnchanged(path: path) else { return .failed(FileChangedError()) }
                 let fp = ResumeLog.fingerprint(content: bytes, setting: setting)
                 if finishedBefore[rel] == fp, FileManager.default.fileExists(atPath: outURL.appendingPathComponent(rel).path) {
                     return .unchanged
@@ -117,6 +131,13 @@ struct RedactCommand: ParsableCommand {
                 }
                 let findings = scanner.scan(utf8: decoded.utf8, session: sessions[w])
                 _ = sessions[w].drain()
+                if redactOnWorkers && !dryRun {
+                    let c = workerContexts[w]
+                    c.document = rel
+                    let outcome = try Redactor.redact(utf8: decoded.utf8, findings: findings, policy: pol, context: c, path: path)
+                    let encoded = try TextEncoder.encode(outcome.text, as: decoded.encoding, bom: decoded.hasBOM)
+                    return .redacted(fingerprint: fp, findings: findings.count, encoded: encoded)
+                }
                 return .ready(fingerprint: fp, decoded: decoded, findings: findings)
             } catch {
                 return .failed(error)
@@ -124,13 +145,43 @@ struct RedactCommand: ParsableCommand {
         }) { i, prepared in
             let (path, rel, _) = items[i]
             if Interruption.requested { return }   // the file in hand was finished; stop here
+            func fail(_ error: Error) {
+                failed += 1
+                FileHandle.standardError.write(Data("sumi: \(path): \(describe(error))\n".utf8))
+            }
+            let dest = outURL.appendingPathComponent(rel)
             switch prepared {
             case .interrupted: return
             case .unchanged: unchanged += 1
             case .binary: FileHandle.standardError.write(Data("sumi: \(path): skipped: binary\n".utf8))
-            case .failed(let error):
-                failed += 1
-                FileHandle.standardError.write(Data("sumi: \(path): \(describe(error))\n".utf8))
+            case .failed(let error): fail(error)
+            case .redacted(let fp, let count, let encoded):
+                do {
+                    if count > 0 { changed += 1 }
+                    try write(encoded, to: dest)
+                    written += 1
+                    try resume?.record(rel, fingerprint: fp)
+                } catch { fail(error) }
+            case .large(let snapshot):
+                do {
+                    switch try redactLarge(path: path, rel: rel, dest: dest, snapshot: snapshot, scanner: scanner, session: writerSession,
+                                           policy: pol, context: context, forced: forced, setting: setting,
+                                           finishedBefore: finishedBefore[rel], dryRun: dryRun) {
+                    case .unchanged: unchanged += 1
+                    case .done(let fp, let result):
+                        if result.findings > 0 { changed += 1 }
+                        if dryRun {
+                            let summary = result.applied.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+                            print("\(path): \(result.findings) finding(s)\(summary.isEmpty ? "" : ": " + summary)")
+                            return
+                        }
+                        written += 1
+                        try resume?.record(rel, fingerprint: fp)
+                        if !result.encrypted.isEmpty { manifest?.files[rel] = result.encrypted }
+                    }
+                } catch StreamingRedactor.Failure.binary {
+                    FileHandle.standardError.write(Data("sumi: \(path): skipped: binary\n".utf8))
+                } catch { fail(error) }
             case .ready(let fp, let decoded, let findings):
                 do {
                     context.document = rel
@@ -141,17 +192,11 @@ struct RedactCommand: ParsableCommand {
                         print("\(path): \(findings.count) finding(s)\(summary.isEmpty ? "" : ": " + summary)")
                         return
                     }
-                    let encodedOut = try TextEncoder.encode(outcome.text, as: decoded.encoding, bom: decoded.hasBOM)
-                    let dest = outURL.appendingPathComponent(rel)
-                    try FileManager.default.createDirectory(at: dest.deletingLastPathComponent(), withIntermediateDirectories: true)
-                    try Data(encodedOut).write(to: dest, options: .atomic)   // temporary file, then rename
+                    try write(try TextEncoder.encode(outcome.text, as: decoded.encoding, bom: decoded.hasBOM), to: dest)
                     written += 1
                     try resume?.record(rel, fingerprint: fp)
                     if !outcome.encrypted.isEmpty { manifest?.files[rel] = outcome.encrypted }
-                } catch {
-                    failed += 1
-                    FileHandle.standardError.write(Data("sumi: \(path): \(describe(error))\n".utf8))
-                }
+                } catch { fail(error) }
             }
         }
         for e in walkErrors { FileHandle.standardError.write(Data("sumi: \(e)\n".utf8)); failed += 1 }
@@ -259,7 +304,91 @@ func describe(_ error: Error) -> String {
 
 /// What a redaction worker hands to the writing thread for one file.
 enum PreparedFile {
+    /// Scanned; the writing thread redacts (the policy depends on file order).
     case ready(fingerprint: String, decoded: DecodedText, findings: [Finding])
+    /// Redacted and encoded on the worker; only to be written.
+    case redacted(fingerprint: String, findings: Int, encoded: [UInt8])
+    /// Over the streaming threshold: the writing thread streams it.
+    case large(FileSnapshot)
     case unchanged, binary, interrupted
     case failed(Error)
+}
+
+/// Writes atomically: a temporary file next to `dest`, then a rename.
+private func write(_ bytes: [UInt8], to dest: URL) throws {
+    try FileManager.default.createDirectory(at: dest.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try Data(bytes).write(to: dest, options: .atomic)
+}
+
+private enum LargeOutcome {
+    case unchanged
+    case done(fingerprint: String, StreamingRedactor.Result)
+}
+
+/// A file over the streaming threshold: UTF-8 is streamed into a temporary file renamed into
+/// place at the end; other encodings are redacted whole up to `StreamingRedactor.wholeFileLimit`
+/// and refused above it. Nothing is left at `dest` when it fails or changed while being read.
+private func redactLarge(path: String, rel: String, dest: URL, snapshot: FileSnapshot, scanner: RuleScanner, session: ScanSession,
+                         policy: Policy, context: OperatorContext, forced: TextEncoding?, setting: String,
+                         finishedBefore: String?, dryRun: Bool) throws -> LargeOutcome {
+    let url = URL(fileURLWithPath: path)
+    if let finishedBefore, !dryRun, FileManager.default.fileExists(atPath: dest.path) {
+        // Only when an earlier run finished it: hashing a large file costs a read.
+        var fp = ResumeLog.Fingerprinter()
+        let input = try FileHandle(forReadingFrom: url)
+        defer { try? input.close() }
+        while let data = try input.read(upToCount: 4 << 20), !data.isEmpty { fp.update([UInt8](data)) }
+        if fp.finalize(setting: setting) == finishedBefore { return .unchanged }
+    }
+    context.document = rel
+    let input = try FileHandle(forReadingFrom: url)
+    defer { try? input.close() }
+    let head = [UInt8](try input.read(upToCount: 64 << 10) ?? Data())
+    try input.seek(toOffset: 0)
+    if let encoding = forced ?? TextDecoder.detect(head), encoding != .utf8 && encoding != .utf8BOM {
+        guard snapshot.size <= StreamingRedactor.wholeFileLimit else { throw StreamingRedactor.Failure.notUTF8(encoding, size: snapshot.size) }
+        let bytes = [UInt8](try input.readToEnd() ?? Data())
+        guard snapshot.isUnchanged(path: path) else { throw FileChangedError() }
+        let decoded = try TextDecoder.decode(bytes, forced: forced)
+        let findings = scanner.scan(utf8: decoded.utf8, session: session)
+        _ = session.drain()
+        let outcome = try Redactor.redact(utf8: decoded.utf8, findings: findings, policy: policy, context: context, path: path)
+        var result = StreamingRedactor.Result(encoding: decoded.encoding)
+        result.findings = findings.count
+        result.applied = outcome.applied
+        result.encrypted = outcome.encrypted
+        if !dryRun { try write(try TextEncoder.encode(outcome.text, as: decoded.encoding, bom: decoded.hasBOM), to: dest) }
+        return .done(fingerprint: ResumeLog.fingerprint(content: bytes, setting: setting), result)
+    }
+    if dryRun {
+        guard let devNull = FileHandle(forWritingAtPath: "/dev/null") else { throw CocoaError(.fileWriteUnknown) }
+        defer { try? devNull.close() }
+        let result = try StreamingRedactor.redact(input: input, output: devNull, forced: forced, scanner: scanner, session: session,
+                                                  policy: policy, context: context, path: path)
+        guard snapshot.isUnchanged(path: path) else { throw FileChangedError() }
+        return .done(fingerprint: "", result)
+    }
+    try FileManager.default.createDirectory(at: dest.deletingLastPathComponent(), withIntermediateDirectories: true)
+    let temp = dest.deletingLastPathComponent().appendingPathComponent(".\(dest.lastPathComponent).sumi-\(getpid()).tmp")
+    guard FileManager.default.createFile(atPath: temp.path, contents: nil) else {
+        throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: temp.path])
+    }
+    var keepTemp = false
+    defer { if !keepTemp { try? FileManager.default.removeItem(at: temp) } }
+    let output = try FileHandle(forWritingTo: temp)
+    var fp = ResumeLog.Fingerprinter()
+    let result: StreamingRedactor.Result
+    do {
+        defer { try? output.close() }
+        result = try StreamingRedactor.redact(input: input, output: output, forced: forced, scanner: scanner, session: session,
+                                              policy: policy, context: context, path: path, raw: { fp.update($0) })
+        try output.synchronize()
+    }
+    guard snapshot.isUnchanged(path: path) else { throw FileChangedError() }
+    // rename(2) replaces an earlier output atomically.
+    guard rename(temp.path, dest.path) == 0 else {
+        throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: dest.path])
+    }
+    keepTemp = true
+    return .done(fingerprint: fp.finalize(setting: setting), result)
 }

@@ -382,3 +382,66 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(trees[0]["f23.txt"]?.contains("TEL PHONE_NUMBER_4") == true, trees[0]["f23.txt"] ?? "")
     }
 }
+
+/// `sumi redact` on files over the streaming threshold (32 MB).
+extension CommandLineTests {
+    func largeFile(in d: URL) throws -> URL {
+        let input = d.appendingPathComponent("in")
+        try FileManager.default.createDirectory(at: input, withIntermediateDirectories: true)
+        // Mostly plain text: the tests run a debug build, slow on dense findings.
+        let block = String(repeating: "The weather was fine today, and the meeting is next week.\r\n", count: 499) + "担当 山田太郎様 電話 090-1234-5678\r\n"
+        let count = (32 << 20) / block.utf8.count + 10
+        let url = input.appendingPathComponent("big.txt")
+        try Data(String(repeating: block, count: count).utf8).write(to: url)
+        return url
+    }
+
+    func testLargeFileIsStreamedIntoItsRedactedCopy() throws {
+        let d = try tempDir()
+        let src = try largeFile(in: d)
+        let out = d.appendingPathComponent("out")
+        let r = try sumi(["redact", src.deletingLastPathComponent().path, "--out", out.path])
+        XCTAssertEqual(r.status, 0, r.err)
+        let written = try Data(contentsOf: out.appendingPathComponent("big.txt"))
+        let block = String(repeating: "The weather was fine today, and the meeting is next week.\r\n", count: 499) + "担当 <PERSON>様 電話 <PHONE_NUMBER>\r\n"
+        let expected = Data(block.utf8)
+        XCTAssertEqual(written.prefix(expected.count), expected)
+        XCTAssertEqual(written.count % expected.count, 0)
+        XCTAssertNil(written.range(of: Data("090-1234-5678".utf8)))
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: out.path).filter { $0.hasSuffix(".tmp") }, [])
+    }
+
+    func testFileGrowingDuringRedactionFailsAndLeavesNoOutput() throws {
+        let d = try tempDir()
+        let src = try largeFile(in: d)
+        let out = d.appendingPathComponent("out")
+        // Appends until sumi is done, as a log being written to would.
+        let stop = StopFlag()
+        let path = src.path
+        let writer = Thread {
+            let h = FileHandle(forWritingAtPath: path)!
+            while !stop.isSet {
+                h.seekToEndOfFile()
+                h.write(Data("追記\n".utf8))
+                usleep(2000)
+            }
+            h.closeFile()
+        }
+        writer.start()
+        let r = try sumi(["redact", src.deletingLastPathComponent().path, "--out", out.path])
+        stop.set()
+        XCTAssertEqual(r.status, 2, r.err)
+        XCTAssertTrue(r.err.contains("changed while being read"), r.err)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out.appendingPathComponent("big.txt").path))
+        let left = (try? FileManager.default.contentsOfDirectory(atPath: out.path)) ?? []
+        XCTAssertEqual(left.filter { $0.hasSuffix(".tmp") }, [String]())
+    }
+}
+
+/// A flag one thread sets and another polls.
+final class StopFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+    var isSet: Bool { lock.lock(); defer { lock.unlock() }; return value }
+    func set() { lock.lock(); value = true; lock.unlock() }
+}

@@ -73,14 +73,21 @@ extension RuleScanner {
             return FileScanResult(path: path, status: .failed(reason))
         }
         defer { try? handle.close() }
-        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        guard let snapshot = FileSnapshot(path: path) else { return FileScanResult(path: path, status: .failed("no such file")) }
+        let size = snapshot.size
         do {
+            var r: FileScanResult
             if size > RuleScanner.streamThreshold {
-                return try scanLarge(handle: handle, path: path, forced: forced, session: s, progress: progress, onFinding: onFinding)
+                r = try scanLarge(handle: handle, path: path, forced: forced, session: s, progress: progress, onFinding: onFinding)
+            } else {
+                let data = try handle.readToEnd() ?? Data()
+                r = scanBytes([UInt8](data), path: path, forced: forced, session: s)
+                if let onFinding { r.findings.forEach(onFinding); r.findings = [] }
             }
-            let data = try handle.readToEnd() ?? Data()
-            var r = scanBytes([UInt8](data), path: path, forced: forced, session: s)
-            if let onFinding { r.findings.forEach(onFinding); r.findings = [] }
+            if !snapshot.isUnchanged(path: path) {
+                // Findings already handed to `onFinding` were reported; the file still counts as failed.
+                return FileScanResult(path: path, status: .failed(FileSnapshot.changedReason), bytes: r.bytes)
+            }
             return r
         } catch {
             return FileScanResult(path: path, status: .failed("read error: \(error.localizedDescription)"))

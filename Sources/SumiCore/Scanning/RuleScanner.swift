@@ -144,7 +144,15 @@ public final class RuleScanner: @unchecked Sendable {
 
     /// Streaming form: each finding goes to `emit` as soon as its chunk is done, so nothing grows
     /// with the size of the text.
-    func scanChunked(session: ScanSession, read: (inout [UInt8]) throws -> Bool, emit: (Finding) -> Void) rethrows {
+    /// `settled` is told, after each chunk, the offset before which every finding has been
+    /// emitted (findings come in order of offset), so a caller streaming the text can let go of it.
+    public func scanStream(session: ScanSession, read: (inout [UInt8]) throws -> Bool, emit: (Finding) -> Void,
+                           settled: (Int) -> Void) rethrows {
+        try scanChunked(session: session, read: read, emit: emit, settled: settled)
+    }
+
+    func scanChunked(session: ScanSession, read: (inout [UInt8]) throws -> Bool, emit: (Finding) -> Void,
+                     settled: (Int) -> Void = { _ in }) rethrows {
         var buf: [UInt8] = []
         var base = 0          // global offset of buf[0]
         var coreStart = 0     // index in buf where this chunk's own part starts
@@ -180,6 +188,7 @@ public final class RuleScanner: @unchecked Sendable {
                 }
             }
             if eof { break }
+            settled(base + coreEnd)
             let keepFrom = boundary(buf, max(0, coreEnd - overlap))
             if cursor.byteOffset < base + keepFrom {
                 buf.withUnsafeBufferPointer { cursor.advance(to: base + keepFrom, in: $0, base: base) }
