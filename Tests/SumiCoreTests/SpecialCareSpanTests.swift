@@ -223,4 +223,32 @@ final class SpecialCareSpanTests: XCTestCase {
         XCTAssertEqual(s.scan("山田花子 車いすのためスロープ設置").filter { $0.label == "DISABILITY" }.count, 1)
         XCTAssertTrue(s.scan("入口に車いす用のスロープ設置").filter { $0.label == "DISABILITY" }.isEmpty)
     }
+
+    // MARK: list items share context
+
+    static let listYAML = """
+    rules:
+      - id: medical
+        label: MEDICAL
+        score: 0.45
+        dictionary: {words: [hypertension, hyperlipidemia, GERD, 高血圧症, 脂質異常症, 痛風]}
+        context: {words: [medical history, 既往歴], before: 25, after: 10, boost: 0.35, list: true}
+    """
+
+    func testListItemsShareContext() throws {
+        let s = RuleScanner(pack: try Fixtures.pack(yaml: Self.listYAML))
+        XCTAssertEqual(s.scan("Past medical history: hypertension, hyperlipidemia and GERD.").map(\.value),
+                       ["hypertension", "hyperlipidemia", "GERD"])
+        XCTAssertEqual(s.scan("既往歴は高血圧症、脂質異常症・痛風").map(\.value), ["高血圧症", "脂質異常症", "痛風"])
+        // Without a separator, or past a sentence end, nothing is shared.
+        XCTAssertEqual(s.scan("Past medical history: hypertension. Research on hyperlipidemia").map(\.value), ["hypertension"])
+        // No item with context: the list stays below the threshold.
+        XCTAssertTrue(s.scan("Grants for hypertension, hyperlipidemia and GERD").isEmpty)
+    }
+
+    func testListContextIsOptIn() throws {
+        let yaml = Self.listYAML.replacingOccurrences(of: ", list: true", with: "")
+        let s = RuleScanner(pack: try Fixtures.pack(yaml: yaml))
+        XCTAssertEqual(s.scan("Past medical history: hypertension, hyperlipidemia and GERD.").map(\.value), ["hypertension"])
+    }
 }

@@ -68,6 +68,10 @@ public struct ContextSpec: Sendable {
     public var boost = 0.35
     /// Without context the candidate is dropped.
     public var required = false
+    /// List items share context: a candidate next to a candidate of the same label that has context,
+    /// separated only by a list separator (、 , ・ ; / and or および), gets the boost too
+    /// (`Past medical history: hypertension, hyperlipidemia and GERD`).
+    public var list = false
 }
 
 public struct ExcludeSpec: Sendable {

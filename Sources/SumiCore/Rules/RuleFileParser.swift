@@ -118,7 +118,7 @@ public enum RuleFileParser {
             case "context":
                 let m = try mapping(v, key, fail)
                 var c = ContextSpec()
-                c.words = try wordSet(m, allowed: ["words", "files", "labels", "label_window", "window", "before", "after", "boost", "required"], fail)
+                c.words = try wordSet(m, allowed: ["words", "files", "labels", "label_window", "window", "before", "after", "boost", "required", "list"], fail)
                 if let n = m["labels"] { c.labels = try strings(n, "labels", fail) }
                 if let n = m["label_window"] { c.labelWindow = try int(n, "label_window", fail) }
                 if let n = m["window"] { c.before = try int(n, "window", fail); c.after = c.before }
@@ -129,6 +129,7 @@ public enum RuleFileParser {
                     c.boost = b
                 }
                 if let n = m["required"] { c.required = try bool(n, "required", fail) }
+                if let n = m["list"] { c.list = try bool(n, "list", fail) }
                 rule.context = c
             case "exclude":
                 let m = try mapping(v, key, fail)

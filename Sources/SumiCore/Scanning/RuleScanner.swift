@@ -91,6 +91,8 @@ public final class RuleScanner: @unchecked Sendable {
     let termUsedLists: [Int32]
     /// Some active rule opts in to joining fragments (`merge`).
     let hasMergeRules: Bool
+    /// Some active rule lets list items share context (`context.list`).
+    let hasListContextRules: Bool
 
     public init(pack: RulePack, options: ScanOptions = ScanOptions()) {
         self.pack = pack
@@ -111,6 +113,7 @@ public final class RuleScanner: @unchecked Sendable {
         termUsedStart = start
         termUsedLists = lists
         hasMergeRules = active.contains { $0.rule.merge != nil }
+        hasListContextRules = active.contains { $0.rule.context?.list == true }
     }
 
     public func makeSession() -> ScanSession { ScanSession(pack: pack) }
@@ -296,6 +299,7 @@ public final class RuleScanner: @unchecked Sendable {
             session.headerCache.removeAll(keepingCapacity: true)
             for i in cands.indices { evaluate(&cands[i], t, session) }
             applyLabelContext(&cands, t)
+            if hasListContextRules { shareListContext(&cands, t) }
             // 4. Threshold, then overlap resolution: higher score, then longer, then earlier rule.
             var order = cands.indices.filter { cands[$0].alive && cands[$0].score >= options.minScore }
             order.sort {
@@ -595,6 +599,79 @@ public final class RuleScanner: @unchecked Sendable {
                 applyWeakExclusion(&cands[i], t)
             }
         }
+    }
+
+    /// Items of one list share context (`context.list`): a candidate without context gets the boost
+    /// when the nearest text before or after it, past list separators only (、 , ・ ; / and or および
+    /// 及び や), is the edge of a candidate of the same label that has context. Chains pass it on
+    /// (a left-to-right pass, then a right-to-left one). Never crosses a line end or a sentence end.
+    private func shareListContext(_ cands: inout [Cand], _ t: UnsafeBufferPointer<UInt8>) {
+        var idx: [Int] = []
+        for i in cands.indices where cands[i].alive && pack.rules[cands[i].rule].rule.context?.list == true { idx.append(i) }
+        guard idx.count > 1 else { return }
+        idx.sort { cands[$0].value.lowerBound < cands[$1].value.lowerBound }
+        func label(_ i: Int) -> Int { pack.labelIDs[cands[i].rule] }
+        // Ends and starts of candidates that have context, per label.
+        var endsWithContext = Set<Int64>(), startsWithContext = Set<Int64>()
+        func key(_ label: Int, _ offset: Int) -> Int64 { Int64(label) << 40 | Int64(offset) }
+        for i in idx where cands[i].hasContext {
+            endsWithContext.insert(key(label(i), cands[i].value.upperBound))
+            startsWithContext.insert(key(label(i), cands[i].value.lowerBound))
+        }
+        guard !endsWithContext.isEmpty else { return }
+        func give(_ i: Int) {
+            let r = pack.rules[cands[i].rule]
+            cands[i].hasContext = true
+            cands[i].score = min(1, cands[i].score + (r.rule.context?.boost ?? 0))
+            if options.trace { cands[i].context.append("<list>") }
+            endsWithContext.insert(key(label(i), cands[i].value.upperBound))
+            startsWithContext.insert(key(label(i), cands[i].value.lowerBound))
+        }
+        for i in idx where !cands[i].hasContext {
+            if let p = RuleScanner.skipListSeparator(t, from: cands[i].value.lowerBound, backward: true),
+               endsWithContext.contains(key(label(i), p)) { give(i) }
+        }
+        for i in idx.reversed() where !cands[i].hasContext {
+            if let q = RuleScanner.skipListSeparator(t, from: cands[i].value.upperBound, backward: false),
+               startsWithContext.contains(key(label(i), q)) { give(i) }
+        }
+    }
+
+    private static let listSeparatorWords: [[UInt8]] = ["、", ",", "，", "・", ";", "；", "/", "／", "and", "or", "および", "及び", "や"].map { Array($0.utf8) }
+
+    /// From `from`, skips spaces and at least one list separator (at most 3, up to 16 bytes in all);
+    /// returns the offset reached, or nil when no separator is there.
+    static func skipListSeparator(_ t: UnsafeBufferPointer<UInt8>, from: Int, backward: Bool) -> Int? {
+        var i = from, seps = 0, steps = 0
+        func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 }
+        while steps < 8 {
+            steps += 1
+            if backward {
+                if i > 0 && isSpace(t[i - 1]) { i -= 1; continue }
+            } else {
+                if i < t.count && isSpace(t[i]) { i += 1; continue }
+            }
+            var matched = false
+            for w in listSeparatorWords {
+                let n = w.count
+                let a = backward ? i - n : i
+                guard a >= 0, a + n <= t.count else { continue }
+                var same = true
+                for k in 0..<n where t[a + k] != w[k] { same = false; break }
+                guard same else { continue }
+                // Words (and, or) must stand alone: ASCII letters may not touch them.
+                if w[0] >= 0x61 && w[0] <= 0x7A {
+                    func letter(_ j: Int) -> Bool { j >= 0 && j < t.count && ((t[j] | 0x20) >= 0x61 && (t[j] | 0x20) <= 0x7A) }
+                    if letter(a - 1) || letter(a + n) { continue }
+                }
+                i = backward ? a : a + n
+                seps += 1; matched = true
+                break
+            }
+            if !matched || seps >= 3 { break }
+        }
+        guard seps > 0, abs(i - from) <= 16 else { return nil }
+        return i
     }
 
     /// Joins findings of one label that are fragments of one phrase (both rules opt in with
