@@ -45,16 +45,16 @@ struct AnonymizeCommand: ParsableCommand {
     @Option(help: "Columns to keep as they are, comma-separated.")
     var keep: String?
 
-    @Option(help: "Each published group has at least k rows.")
+    @Option(help: "Each published group has at least k rows (default 5, or the policy's).")
     var k: Int?
 
-    @Option(help: "Each published group has at least l distinct sensitive values (distinct l-diversity).")
+    @Option(help: "Each published group has at least l distinct sensitive values (distinct l-diversity; default 1: off).")
     var l: Int?
 
-    @Option(help: "Largest fraction of rows that may be suppressed (0 to 1).")
+    @Option(help: "Largest fraction of rows that may be suppressed (0 to 1; default 0).")
     var suppression: Double?
 
-    @Option(help: "Information loss to minimize: loss (ARX Loss), precision, discernibility, dm-star, aecs, ncp.")
+    @Option(help: "Information loss to minimize: loss (ARX Loss, the default), precision, discernibility, dm-star, aecs, ncp.")
     var metric: String?
 
     @Option(help: "Re-identification risk above which a row counts as at risk (default 0.2).")
