@@ -75,6 +75,9 @@ struct AnonymizeCommand: ParsableCommand {
     @Option(help: "Key file for keyed operators (pseudonymize, encrypt, surrogate).")
     var keyFile: String?
 
+    @Flag(help: "The table has no header row: columns are named 1, 2, 3 ... (the output has none either).")
+    var noHeader = false
+
     @Flag(help: "Do not classify columns: roles only from the policy and flags.")
     var noClassify = false
 
@@ -134,6 +137,7 @@ struct AnonymizeCommand: ParsableCommand {
         if inPath == outPath { throw ValidationError("--out is the input itself; sumi never modifies an input") }
 
         var options = TableAnonymizer.Options()
+        options.hasHeader = !noHeader
         options.encoding = try TextEncoding.option(encoding)
         if let delimiter {
             switch delimiter {

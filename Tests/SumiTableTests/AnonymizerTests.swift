@@ -170,6 +170,32 @@ final class AnonymizerTests: XCTestCase {
         XCTAssertTrue(try String(contentsOfFile: output, encoding: .utf8).contains("\r\n"))
     }
 
+    func testHeaderlessTableKeepsNoHeaderAndNamesColumnsByNumber() throws {
+        let input = dir.appendingPathComponent("plain.csv").path
+        try Data((0..<30).map { "\(20 + $0 % 10),\($0 % 2 == 0 ? "F" : "M"),x\($0)\n" }.joined().utf8).write(to: URL(fileURLWithPath: input))
+        var plan = AnonymizationPlan()
+        plan.k = 3; plan.quasiIdentifiers = ["1", "2"]; plan.identifiers = ["3": nil]
+        var options = TableAnonymizer.Options()
+        options.hasHeader = false
+        let output = dir.appendingPathComponent("plain-out.csv").path
+        let report = try TableAnonymizer(plan: plan, options: options).run(input: input, output: output)
+        let lines = try String(contentsOfFile: output, encoding: .utf8).split(separator: "\n")
+        XCTAssertEqual(lines.count, 30, "no header row added")
+        XCTAssertFalse(lines.contains { $0.contains("x") }, "column 3 dropped")
+        XCTAssertGreaterThanOrEqual(report.achievedK, 3)
+    }
+
+    func testDefaultDateHierarchyReadsUSDatesAndTimestamps() throws {
+        let us = try HierarchyBuilders.dates(values: ["12/19/2025", "03/25/2025"])
+        XCTAssertEqual(us.value("12/19/2025", level: 1), "2025-12-19")
+        let eu = try HierarchyBuilders.dates(values: ["19/12/2025", "03/05/2025"])
+        XCTAssertEqual(eu.value("03/05/2025", level: 1), "2025-05-03", "a first number above 12 makes the column day first")
+        let stamps = try HierarchyBuilders.dates(values: ["2018-03-06 06:02:00", "2025/09/20 14:13", "2025-04-06T04:05:26Z"])
+        XCTAssertEqual(stamps.value("2025-04-06T04:05:26Z", level: 2), "2025-04")
+        XCTAssertEqual(stamps.value("2025/09/20 14:13", level: 1), "2025-09-20")
+        XCTAssertThrowsError(try HierarchyBuilders.dates(values: ["13/13/2025"]))
+    }
+
     func testDefaultHierarchiesFollowTheColumnLabel() {
         XCTAssertEqual(TableAnonymizer.defaultSpec(label: "AGE", values: ["20", "35"]).1, "interval:5,10,20")
         XCTAssertEqual(TableAnonymizer.defaultSpec(label: "JP_POSTAL_CODE", values: ["123-4567"]).1, "postal")

@@ -30,6 +30,17 @@ final class ClassificationClassifierTests: XCTestCase {
         XCTAssertEqual(result.columns[1].share, 1)
     }
 
+    func testCapitalizedLegacyNamesAreStillNames() throws {
+        let rows = ["SMITH, SOPHIE", "JOHNSON, MICHAEL", "WILLIAMS, EMILY", "BROWN, DAVID", "JONES, SARAH",
+                    "GARCIA, MARIA", "MILLER, JAMES", "DAVIS, JENNIFER"].map { [$0] }
+        let result = try TableFixtures.classifier().classify(header: nil, rows: rows)
+        XCTAssertEqual(result.columns[0].label, "PERSON")
+        XCTAssertEqual(result.columns[0].role, .identifier)
+        XCTAssertTrue(ColumnClassifier.isUpperCaseASCII("SMITH, SOPHIE"))
+        XCTAssertFalse(ColumnClassifier.isUpperCaseASCII("Smith"))
+        XCTAssertFalse(ColumnClassifier.isUpperCaseASCII("山田 A"))
+    }
+
     func testMeaninglessHeadersAreLikeNoHeader() throws {
         let header = ["col1", "項目2", "Column 3", "field4", "5", "", "Unnamed: 6"]
         let result = try TableFixtures.classifier().classify(header: header, rows: people)

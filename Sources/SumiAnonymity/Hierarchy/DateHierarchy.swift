@@ -31,7 +31,10 @@ extension HierarchyBuilders {
     /// the kanji eras with dots or slashes). Eras start at 明治 1868, 大正 1912, 昭和 1926,
     /// 平成 1989, 令和 2019; 元年 is year 1. Era years past the era's end (平成32年) are
     /// converted arithmetically rather than rejected, as forms printed before 2019 used them.
-    /// Day and month are checked (no 2023-02-29).
+    /// Day and month are checked (no 2023-02-29). A time after the date is ignored
+    /// (`2018-03-06 06:02:00`, `2025/09/20 14:13`, `2025-04-06T04:05:26Z`). Dates with the year
+    /// last (`12/19/2025`, `19.12.2025`) are read month first, as in US exports, unless some
+    /// value of the column has a first number above 12: then the whole column is day first.
     public static func dates(values: [String], levels: [DateLevel] = DateLevel.allCases) throws -> Hierarchy {
         let source = "date hierarchy"
         let leaves = distinct(values)
@@ -42,12 +45,16 @@ extension HierarchyBuilders {
         }
         var rows: [[String]] = []
         var unparseable = 0
+        let dayFirst = leaves.contains { leaf in
+            guard let m = try? yearLast.wholeMatch(in: dateText(leaf)), let first = Int(m.output[1].substring ?? "") else { return false }
+            return first > 12
+        }
         for leaf in leaves {
             if isMissing(leaf) {
                 rows.append([leaf] + Array(repeating: topValue, count: levels.count + 1))
                 continue
             }
-            guard let date = parseDate(leaf) else { unparseable += 1; continue }
+            guard let date = parseDate(leaf, dayFirst: dayFirst) else { unparseable += 1; continue }
             rows.append([leaf] + levels.map { label(date, $0) } + [topValue])
         }
         guard unparseable == 0 else {
@@ -79,10 +86,20 @@ extension HierarchyBuilders {
     nonisolated(unsafe) static let eraKanji = try! Regex(#"^(明治|大正|昭和|平成|令和|[MTSHRmtshr])(元|\d{1,2})年(\d{1,2})月(\d{1,2})日$"#)
     nonisolated(unsafe) static let eraSeparated = try! Regex(#"^(明治|大正|昭和|平成|令和|[MTSHRmtshr])(元|\d{1,2})([-/.])(\d{1,2})\3(\d{1,2})$"#)
 
+    nonisolated(unsafe) static let yearLast = try! Regex(#"^(\d{1,2})([-/.])(\d{1,2})\2(\d{4})$"#)
+    nonisolated(unsafe) static let trailingTime = try! Regex(#"^(.*?\d)(?:T|\s+)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?$"#)
+
+    /// The date part of a value: NFKC (full-width digits and punctuation become ASCII, `㍻`/`㋿`
+    /// become `平成`/`令和`), a trailing time of day cut off, spaces removed.
+    static func dateText(_ value: String) -> String {
+        var s = value.precomposedStringWithCompatibilityMapping.trimmingCharacters(in: .whitespaces)
+        if let m = try? trailingTime.wholeMatch(in: s), let date = m.output[1].substring { s = String(date) }
+        return String(s.filter { !$0.isWhitespace })
+    }
+
     /// Parses one date in the forms listed on `dates(values:levels:)`, or nil.
-    static func parseDate(_ value: String) -> CalendarDate? {
-        // NFKC turns full-width digits and punctuation into ASCII and `㍻`/`㋿` into `平成`/`令和`.
-        let s = String(value.precomposedStringWithCompatibilityMapping.filter { !$0.isWhitespace })
+    static func parseDate(_ value: String, dayFirst: Bool = false) -> CalendarDate? {
+        let s = dateText(value)
         func int(_ sub: Substring?) -> Int? { sub.flatMap { Int($0) } }
         func text(_ m: Regex<AnyRegexOutput>.Match, _ i: Int) -> Substring? { m.output[i].substring }
 
@@ -95,6 +112,9 @@ extension HierarchyBuilders {
             year = eraYear(text(m, 1), text(m, 2)); month = int(text(m, 3)); day = int(text(m, 4))
         } else if let m = try? eraSeparated.wholeMatch(in: s) {
             year = eraYear(text(m, 1), text(m, 2)); month = int(text(m, 4)); day = int(text(m, 5))
+        } else if let m = try? yearLast.wholeMatch(in: s) {
+            year = int(text(m, 4))
+            (month, day) = dayFirst ? (int(text(m, 3)), int(text(m, 1))) : (int(text(m, 1)), int(text(m, 3)))
         }
         guard let year, let month, let day, year >= 1, (1...12).contains(month),
               day >= 1, day <= daysInMonth(month, year: year) else { return nil }

@@ -22,6 +22,9 @@ public final class TableAnonymizer {
         public var operatorContext: OperatorContext?
         /// Rows sampled (from the start) for classification.
         public var sampleRows = 20_000
+        /// False for a table without a header row: columns are then named 1, 2, 3 ... and the
+        /// output has no header row either.
+        public var hasHeader = true
         public init() {}
     }
 
@@ -48,8 +51,9 @@ public final class TableAnonymizer {
         TableAnonymizer.trace("start")
         try plan.validate()
         var warnings: [String] = []
-        let reader = try CSVReader(path: input, delimiter: options.delimiter, encoding: options.encoding, hasHeader: true)
-        guard let header = reader.header, !header.isEmpty else { throw PlanError("\(input): the table has no header row") }
+        let reader = try CSVReader(path: input, delimiter: options.delimiter, encoding: options.encoding, hasHeader: options.hasHeader)
+        let header = options.hasHeader ? (reader.header ?? []) : (1...max(reader.columnCount, 1)).map(String.init)
+        guard !header.isEmpty else { throw PlanError("\(input): the table has no header row") }
         var index: [String: Int] = [:]
         var duplicated = Set<String>()
         for (i, name) in header.enumerated() { if index[name] != nil { duplicated.insert(name) } else { index[name] = i } }
@@ -67,7 +71,7 @@ public final class TableAnonymizer {
         if let classifier = options.classifier {
             var sampler = ColumnSampler()
             while sampler.rowCount < options.sampleRows, let r = try reader.next() { sampler.add(r.fields) }
-            for c in classifier.classify(header: header, samples: sampler.samples).columns { classified[c.index] = c }
+            for c in classifier.classify(header: options.hasHeader ? header : nil, samples: sampler.samples).columns { classified[c.index] = c }
             try reader.rewind()
         }
         for (i, name) in header.enumerated() {
@@ -112,12 +116,18 @@ public final class TableAnonymizer {
         var specText: [String] = []
         for (d, i) in qi.enumerated() {
             let distinct = counter.distinctValues[d]
-            let (spec, description) = plan.hierarchies[columns[i].name].map { ($0, TableAnonymizer.describe($0)) }
+            let given = plan.hierarchies[columns[i].name]
+            var (spec, description) = given.map { ($0, TableAnonymizer.describe($0)) }
                 ?? TableAnonymizer.defaultSpec(label: columns[i].label, values: distinct)
-            let built: BuiltHierarchy
+            var built: BuiltHierarchy
             do {
                 if let spec { built = try spec.buildWithWarnings(values: distinct) }
                 else { built = BuiltHierarchy(hierarchy: try TableAnonymizer.suppressionOnly(distinct), warnings: []) }
+            } catch where given == nil && spec != nil {
+                // A guessed hierarchy that does not fit the values: fall back to value → *, and say so.
+                warnings.append("column \(columns[i].name): the default hierarchy (\(description)) does not fit its values (\(error)); it is kept or replaced by * only — give one with --hierarchy")
+                built = BuiltHierarchy(hierarchy: try TableAnonymizer.suppressionOnly(distinct), warnings: [])
+                (spec, description) = (nil, "value → *")
             } catch {
                 throw PlanError("column \(columns[i].name): \(error)")
             }
@@ -143,7 +153,7 @@ public final class TableAnonymizer {
         let writer = try CSVWriter(path: output, dialect: reader.dialect, encoding: reader.encoding, bom: reader.hasBOM, lineEnding: reader.lineEnding)
         var written = 0
         do {
-            try writer.write(keptColumns.map { header[$0] })
+            if options.hasHeader { try writer.write(keptColumns.map { header[$0] }) }
             let context = options.operatorContext
             var out = [String](repeating: "", count: keptColumns.count)
             // Each leaf's generalized value at the chosen level, computed once per column.

@@ -304,7 +304,15 @@ public final class ColumnClassifier: @unchecked Sendable {
     /// Labels one value supports (scanner findings covering most of it, and shapes), and the
     /// findings worth reporting for a free-text cell.
     private func evaluate(_ value: String, session: ScanSession) -> (labels: Set<String>, shape: ValueShape, reportable: [Finding]) {
-        let findings = valueScanner.scan(value, session: session)
+        var findings = valueScanner.scan(value, session: session)
+        if ColumnClassifier.isUpperCaseASCII(value) {
+            // Legacy exports write names in capitals ("SMITH, SOPHIE"), which name rules built for
+            // capitalized words miss; the capitalized form has the same length, so offsets hold.
+            for f in valueScanner.scan(value.capitalized, session: session)
+            where !findings.contains(where: { $0.label == f.label && $0.start == f.start }) {
+                findings.append(f)
+            }
+        }
         let length = max(1, value.unicodeScalars.count)
         var covered: [String: Int] = [:]
         var labels = Set<String>()
@@ -322,6 +330,16 @@ public final class ColumnClassifier: @unchecked Sendable {
         labels.formUnion(shape.labels)
         let reportable = findings.filter { $0.score >= scanner.options.minScore }
         return (labels, shape, reportable)
+    }
+
+    /// ASCII with at least two letters and no lower-case one.
+    static func isUpperCaseASCII(_ value: String) -> Bool {
+        var letters = 0
+        for b in value.utf8 {
+            if b >= 0x80 || (b >= 0x61 && b <= 0x7A) { return false }
+            if b >= 0x41 && b <= 0x5A { letters += 1 }
+        }
+        return letters >= 2
     }
 
     /// Words separated by spaces (Japanese text has none: its length decides instead).
