@@ -57,6 +57,7 @@ public final class TableScanner: @unchecked Sendable {
             result.encoding = reader.encoding
             let header = reader.header
             var sampler = ColumnSampler(capacity: sampleCapacity)
+            var memo = CellMemo()
             var rows = 0, ragged = 0
             while true {
                 let record: CSVRecord
@@ -71,7 +72,7 @@ public final class TableScanner: @unchecked Sendable {
                     if ragged <= maxFormatWarnings { result.formatWarnings.append(FormatWarning(line: e.line, reason: e.reason)) }
                 }
                 rows += 1
-                scanCells(record, row: rows, header: header, session: session) { f in
+                scanCells(record, row: rows, header: header, session: session, memo: &memo) { f in
                     if let onFinding { onFinding(f) } else { findings.append(f) }
                 }
             }
@@ -100,9 +101,10 @@ public final class TableScanner: @unchecked Sendable {
     }
 
     /// Scans each non-empty cell of a record on its own and moves the findings to file positions.
-    func scanCells(_ record: CSVRecord, row: Int, header: [String]?, session: ScanSession, emit: (Finding) -> Void) {
+    func scanCells(_ record: CSVRecord, row: Int, header: [String]?, session: ScanSession, memo: inout CellMemo,
+                   emit: (Finding) -> Void) {
         for (c, field) in record.fields.enumerated() where !field.isEmpty {
-            let cellFindings = scanner.scan(field, session: session)
+            let cellFindings = memo.findings(column: c, cell: field) { scanner.scan(field, session: session) }
             if cellFindings.isEmpty { continue }
             let name = header.flatMap { c < $0.count ? $0[c] : nil }
             for var f in cellFindings {
@@ -136,5 +138,24 @@ public final class TableScanner: @unchecked Sendable {
         let hasData = cells.contains { !$0.isEmpty && !scanner.scan($0, session: session).isEmpty }
         _ = session.drain()
         return !hasData
+    }
+}
+
+/// Findings of short cells already scanned, per column. A cell is scanned as a document of its
+/// own, so equal cells give equal findings; tables repeat values (sex, status, plan, prefecture)
+/// in most columns, and scanning each distinct short value once makes such columns nearly free.
+/// Bounded: cells up to 64 bytes, 8,192 distinct values a column.
+struct CellMemo {
+    static let maxCellBytes = 64
+    static let maxEntries = 8192
+    private var columns: [[String: [Finding]]] = []
+
+    mutating func findings(column c: Int, cell: String, scan: () -> [Finding]) -> [Finding] {
+        guard cell.utf8.count <= CellMemo.maxCellBytes else { return scan() }
+        while columns.count <= c { columns.append([:]) }
+        if let known = columns[c][cell] { return known }
+        let found = scan()
+        if columns[c].count < CellMemo.maxEntries { columns[c][cell] = found }
+        return found
     }
 }
