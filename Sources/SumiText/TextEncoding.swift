@@ -176,6 +176,22 @@ public enum TextDecoder {
         bytes.withUnsafeBufferPointer { EncodingEngine.binaryReason($0) != nil }
     }
 
+    /// Cuts an incomplete UTF-8 sequence off the end of a block read from a stream and returns
+    /// it (empty when the block ends on a character boundary), so the next block can start with
+    /// it. Broken sequences inside the block stay for validation to report; a carry left over at
+    /// the end of the stream is the caller's to report as invalid.
+    public static func takeIncompleteUTF8Tail(_ block: inout [UInt8]) -> [UInt8] {
+        var cut = block.count, back = 0
+        while cut > 0 && back < 4 && block[cut - 1] & 0xC0 == 0x80 { cut -= 1; back += 1 }
+        guard cut > 0 else { return [] }
+        let lead = block[cut - 1]
+        let need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
+        guard need > back + 1 else { return [] }
+        let tail = Array(block[(cut - 1)...])
+        block.removeSubrange((cut - 1)...)
+        return tail
+    }
+
     /// Fast, strict UTF-8 validity check (no overlongs, surrogates or values above
     /// U+10FFFF); returns the offset of the first byte of the first ill-formed
     /// sequence, or nil when all bytes are valid.

@@ -135,13 +135,7 @@ public enum StreamingRedactor {
                 carry = []
             }
             // Keep an incomplete trailing sequence for the next block.
-            var cut = block.count, back = 0
-            while cut > 0 && back < 4 && block[cut - 1] & 0xC0 == 0x80 { cut -= 1; back += 1 }
-            if cut > 0 {
-                let lead = block[cut - 1]
-                let need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
-                if need > back + 1 { carry = Array(block[(cut - 1)...]); block.removeSubrange((cut - 1)...) }
-            }
+            carry = TextDecoder.takeIncompleteUTF8Tail(&block)
             if let bad = block.withUnsafeBufferPointer({ TextDecoder.firstInvalidUTF8($0) }) {
                 invalidAt = validated + bad
                 return false

@@ -315,3 +315,20 @@ final class TextEncodingTests: XCTestCase {
         }
     }
 }
+
+final class UTF8TailTests: XCTestCase {
+    func testIncompleteTailIsCarriedAndCompleteBlocksAreKept() {
+        let text = Array("a墨🙂".utf8)  // 1 + 3 + 4 bytes
+        for cut in 0...text.count {
+            var block = Array(text[0..<cut])
+            let tail = TextDecoder.takeIncompleteUTF8Tail(&block)
+            XCTAssertEqual(block + tail, Array(text[0..<cut]), "nothing is lost at \(cut)")
+            XCTAssertNil(block.withUnsafeBufferPointer { TextDecoder.firstInvalidUTF8($0) }, "the kept part is whole at \(cut)")
+            XCTAssertEqual(tail.isEmpty, [0, 1, 4, 8].contains(cut), "a tail only inside a character (cut \(cut))")
+        }
+        var stray: [UInt8] = [0x61, 0xE5, 0x61]
+        XCTAssertEqual(TextDecoder.takeIncompleteUTF8Tail(&stray), [], "a broken sequence inside the block stays for validation")
+        var lead: [UInt8] = [0x61, 0xFF]
+        XCTAssertEqual(TextDecoder.takeIncompleteUTF8Tail(&lead), [0xFF], "a last lead-like byte waits for the next block (at the end of the stream the caller reports it)")
+    }
+}
