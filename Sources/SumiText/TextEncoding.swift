@@ -211,3 +211,34 @@ public enum TextEncoder {
         }
     }
 }
+
+/// Validated UTF-8 blocks from a byte stream read in pieces: a character cut at a piece's edge
+/// waits for the next piece, and the first invalid byte ends the stream with its offset.
+public struct UTF8BlockValidator {
+    /// Valid bytes handed out so far.
+    public private(set) var consumed = 0
+    /// Offset (in the stream, BOM excluded) of the first invalid byte, once found.
+    public private(set) var invalidAt: Int?
+    private var carry: [UInt8] = []
+
+    public init() {}
+
+    /// The next valid block from the next raw piece (nil: the stream has ended). Returns nil at
+    /// the end, or at an invalid byte (then `invalidAt` says where); a piece that ends inside a
+    /// character may give an empty block.
+    public mutating func accept(_ piece: [UInt8]?) -> [UInt8]? {
+        guard invalidAt == nil else { return nil }
+        guard let piece else {
+            if !carry.isEmpty { invalidAt = consumed }
+            return nil
+        }
+        var block = carry + piece
+        carry = TextDecoder.takeIncompleteUTF8Tail(&block)
+        if let bad = block.withUnsafeBufferPointer({ TextDecoder.firstInvalidUTF8($0) }) {
+            invalidAt = consumed + bad
+            return nil
+        }
+        consumed += block.count
+        return block
+    }
+}

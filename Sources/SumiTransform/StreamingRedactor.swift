@@ -86,9 +86,7 @@ public enum StreamingRedactor {
         var pendingBase = 0             // offset of pending[0] in the whole text
         var found: [Finding] = []       // findings starting at or after pendingBase, in order
         var written = 0                 // text bytes written (BOM excluded)
-        var carry: [UInt8] = []         // an incomplete UTF-8 sequence at a block end
-        var invalidAt: Int? = nil
-        var validated = 0
+        var utf8 = UTF8BlockValidator()
         var outcome = Redactor.Outcome(text: [])
 
         // Redacts pending text up to `cut` (not inside a finding) and writes it out.
@@ -120,27 +118,16 @@ public enum StreamingRedactor {
 
         var pendingError: Error? = nil
         try scanner.scanStream(session: session, read: { buf in
-            if invalidAt != nil || pendingError != nil { return false }
-            var block: [UInt8]
+            if utf8.invalidAt != nil || pendingError != nil { return false }
+            var piece: [UInt8]? = nil
             if !firstBlock.isEmpty {
-                block = firstBlock; firstBlock = []
-            } else {
-                guard let data = try input.read(upToCount: 1 << 20), !data.isEmpty else {
-                    if !carry.isEmpty { invalidAt = validated }
-                    return false
-                }
+                piece = firstBlock; firstBlock = []
+            } else if let data = try input.read(upToCount: 1 << 20), !data.isEmpty {
                 let bytes = [UInt8](data)
                 raw(bytes)
-                block = carry + bytes
-                carry = []
+                piece = bytes
             }
-            // Keep an incomplete trailing sequence for the next block.
-            carry = TextDecoder.takeIncompleteUTF8Tail(&block)
-            if let bad = block.withUnsafeBufferPointer({ TextDecoder.firstInvalidUTF8($0) }) {
-                invalidAt = validated + bad
-                return false
-            }
-            validated += block.count
+            guard let block = utf8.accept(piece) else { return false }
             buf.append(contentsOf: block)
             pending.append(contentsOf: block)
             return true
@@ -155,7 +142,7 @@ public enum StreamingRedactor {
             do { try flush(upTo: min(cut, pendingBase + pending.count)) } catch { pendingError = error }
         })
         if let pendingError { throw pendingError }
-        if let bad = invalidAt { throw Failure.invalid(.invalid(encoding: encoding, byteOffset: bad)) }
+        if let bad = utf8.invalidAt { throw Failure.invalid(.invalid(encoding: encoding, byteOffset: bad)) }
         try flush(upTo: pendingBase + pending.count)
         _ = session.drain()
         result.applied = outcome.applied

@@ -1,5 +1,6 @@
 import Foundation
 import SumiAnonymity
+import SumiTable
 
 /// `sumi bench --adult DIR`: the k-anonymity search on ARX's Adult benchmark (8 quasi-identifiers,
 /// ARX's hierarchies) for k in 2…100 and 0 % / 5 % suppression, with an independent check of every
@@ -35,18 +36,17 @@ enum AnonymityBenchmark {
     static func run(directory: String, metrics: [InformationLoss], reference: String?) throws {
         let dir = URL(fileURLWithPath: directory)
         let loadStart = DispatchTime.now()
-        let text = try String(contentsOf: dir.appendingPathComponent("adult.csv"), encoding: .utf8)
-        var lines = text.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" }).map { $0.split(separator: ";", omittingEmptySubsequences: false) }
-        let header = lines.removeFirst().map(String.init)
+        let reader = try CSVReader(path: dir.appendingPathComponent("adult.csv").path)
+        let header = reader.header ?? []
+        var lines: [[String]] = []
+        while let r = try reader.next() { lines.append(r.fields) }
         let idx = try qis.map { q -> Int in
             guard let i = header.firstIndex(of: q) else { throw BenchError("adult.csv has no column \(q)") }
             return i
         }
         let columns = try qis.map { QIColumn(name: $0, hierarchy: try Hierarchy.loadARX(path: dir.appendingPathComponent("adult_hierarchy_\($0).csv").path)) }
         let table = QITable(columns: columns)
-        for (i, row) in lines.enumerated() where row.count == header.count {
-            try table.add(idx.map { row[$0] }, line: i + 2)
-        }
+        for (i, row) in lines.enumerated() { try table.add(idx.map { row[$0] }, line: i + 2) }
         let loadMs = Double(DispatchTime.now().uptimeNanoseconds - loadStart.uptimeNanoseconds) / 1e6
         let refs = try reference.map(loadReference) ?? []
         print(String(format: "adult: %d rows, %d distinct QI combinations, lattice %d nodes, loaded in %.0f ms",
@@ -81,12 +81,12 @@ enum AnonymityBenchmark {
 
     /// Generalizes every row from the raw strings with the chosen levels and counts classes,
     /// sharing nothing with the search but the hierarchy files.
-    static func independentCheck(lines: [[Substring]], idx: [Int], columns: [QIColumn], levels: [Int], k: Int, maxSuppressed: Int) -> Bool {
+    static func independentCheck(lines: [[String]], idx: [Int], columns: [QIColumn], levels: [Int], k: Int, maxSuppressed: Int) -> Bool {
         var classes: [String: Int] = [:]
-        for row in lines where row.count > idx.max()! {
+        for row in lines {
             var key = ""
             for d in 0..<idx.count {
-                guard let v = columns[d].hierarchy.value(String(row[idx[d]]), level: levels[d]) else { return false }
+                guard let v = columns[d].hierarchy.value(row[idx[d]], level: levels[d]) else { return false }
                 key += v; key += "\u{1F}"
             }
             classes[key, default: 0] += 1

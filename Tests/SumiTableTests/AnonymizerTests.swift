@@ -151,7 +151,12 @@ final class AnonymizerTests: XCTestCase {
     func testAdultSubsetWithARXHierarchiesMatchesTheSearchAndPassesTheCheck() throws {
         let data = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/datasets/adult")
-        try XCTSkipUnless(FileManager.default.fileExists(atPath: data.appendingPathComponent("adult_subset.csv").path))
+        if !FileManager.default.fileExists(atPath: data.appendingPathComponent("adult_subset.csv").path) {
+            // CI has the data beside the checkout; only an explicit opt-out skips.
+            if ProcessInfo.processInfo.environment["SUMI_SKIP_SHARED_DATA"] == "1" { throw XCTSkip("\(data.path) not present") }
+            XCTFail("\(data.path) is missing (set SUMI_SKIP_SHARED_DATA=1 to skip)")
+            return
+        }
         let qis = ["sex", "age", "race", "marital-status", "education", "native-country", "workclass", "occupation"]
         var plan = AnonymizationPlan()
         plan.k = 10; plan.suppression = 0.05

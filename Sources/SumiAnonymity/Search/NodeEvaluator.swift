@@ -168,36 +168,32 @@ public final class NodeEvaluator {
         return summarize(classes, measures: measures)
     }
 
-    /// Whether each distinct combination is published at `levels` (false: its rows are suppressed).
-    public func publishedCombinations(_ levels: [Int]) -> [Bool] {
+    /// What publishing at `levels` means for the table: whether each distinct combination is
+    /// published (false: its rows are suppressed), the sizes of the published classes, and the
+    /// rows suppressed. One roll-up serves the writer and the risk report.
+    public func publication(_ levels: [Int]) -> Publication {
         let w = table.width
         let classes = classes(at: levels, cached: false)
         // Index the classes by their generalized codes, then look each combination's up.
         var index = ComboIndex()
         var stored: [Int32] = []
         var kept: [Bool] = []
+        var sizes: [Int] = []
+        var suppressed = 0
         kept.reserveCapacity(classes.classCount)
         for c in 0..<classes.classCount {
             _ = index.findOrInsert(Array(classes.groups[(c * w)..<((c + 1) * w)]), in: &stored, count: kept.count)
-            kept.append(isKept(classes, c))
+            let isPublished = isKept(classes, c)
+            kept.append(isPublished)
+            if isPublished { sizes.append(classes.counts[c]) } else { suppressed += classes.counts[c] }
         }
         let maps = (0..<w).map { table.columns[$0].groupOf[levels[$0]] }
         var key = [Int32](repeating: 0, count: w)
-        return (0..<table.comboCount).map { c in
+        let published = (0..<table.comboCount).map { c -> Bool in
             for d in 0..<w { key[d] = maps[d][Int(table.codes[c * w + d])] }
             return index.find(key, in: stored).map { kept[$0] } ?? false
         }
-    }
-
-    /// Sizes of the published classes at `levels`, and the rows suppressed (for risk reports).
-    public func classSizes(_ levels: [Int]) -> (published: [Int], suppressedRows: Int) {
-        let t = classes(at: levels, cached: false)
-        var published: [Int] = []
-        var suppressed = 0
-        for c in 0..<t.classCount {
-            if isKept(t, c) { published.append(t.counts[c]) } else { suppressed += t.counts[c] }
-        }
-        return (published, suppressed)
+        return Publication(published: published, classSizes: sizes, suppressedRows: suppressed)
     }
 
     @inline(__always)
@@ -378,6 +374,13 @@ public final class NodeEvaluator {
             domainSizes: table.columns.map(\.leafCount),
             anonymous: suppressedRows <= criteria.maxSuppressed(rows: table.rowCount))
     }
+}
+
+/// See `NodeEvaluator.publication(_:)`.
+public struct Publication: Sendable {
+    public var published: [Bool]
+    public var classSizes: [Int]
+    public var suppressedRows: Int
 }
 
 /// A hash set of 64-bit keys that is cleared in place (one per node evaluation).

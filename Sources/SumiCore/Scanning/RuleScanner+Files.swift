@@ -129,39 +129,26 @@ extension RuleScanner {
         var pending = head
         if pending.starts(with: [0xEF, 0xBB, 0xBF]) { pending.removeFirst(3) }
         var total = head.count
-        var carry: [UInt8] = []        // incomplete UTF-8 sequence at a block end
-        var consumed = 0               // decoded bytes validated so far
-        var invalidAt: Int? = nil
+        var utf8 = UTF8BlockValidator()
         let blockSize = options.chunkSize
         var findings: [Finding] = []
         try scanChunked(session: session, read: { buf in
-            if invalidAt != nil { return false }
-            var block: [UInt8]
+            if utf8.invalidAt != nil { return false }
+            var piece: [UInt8]? = nil
             if !pending.isEmpty {
-                block = pending; pending = []
-            } else {
-                guard let data = try handle.read(upToCount: blockSize), !data.isEmpty else {
-                    if !carry.isEmpty { invalidAt = consumed }
-                    return false
-                }
+                piece = pending; pending = []
+            } else if let data = try handle.read(upToCount: blockSize), !data.isEmpty {
                 total += data.count
                 progress?(data.count)
-                block = carry + [UInt8](data)
-                carry = []
+                piece = [UInt8](data)
             }
-            // Keep an incomplete trailing sequence for the next block.
-            carry = TextDecoder.takeIncompleteUTF8Tail(&block)
-            if let bad = block.withUnsafeBufferPointer({ TextDecoder.firstInvalidUTF8($0) }) {
-                invalidAt = consumed + bad
-                return false
-            }
-            consumed += block.count
+            guard let block = utf8.accept(piece) else { return false }
             buf.append(contentsOf: block)
             return true
         }, emit: { f in
             if let onFinding { onFinding(f) } else { findings.append(f) }
         })
-        if let bad = invalidAt {
+        if let bad = utf8.invalidAt {
             return FileScanResult(path: path, status: .failed(TextDecodingError.invalid(encoding: encoding, byteOffset: bad).description), bytes: total)
         }
         let (warnings, candidates) = session.drain()

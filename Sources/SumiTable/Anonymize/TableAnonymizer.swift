@@ -143,8 +143,8 @@ public final class TableAnonymizer {
         let levels = result.best.levels
         TableAnonymizer.trace("searched")
         let evaluator = NodeEvaluator(table: table, criteria: criteria)
-        let published = evaluator.publishedCombinations(levels)
-        let sizes = evaluator.classSizes(levels)
+        let publication = evaluator.publication(levels)
+        let published = publication.published
 
         TableAnonymizer.trace("published")
         // Pass 2: write.
@@ -192,7 +192,7 @@ public final class TableAnonymizer {
 
         TableAnonymizer.trace("written")
         let before = TableAnonymizer.risk(sizes: table.counts, threshold: plan.riskThreshold)
-        let after = TableAnonymizer.risk(sizes: sizes.published, threshold: plan.riskThreshold)
+        let after = TableAnonymizer.risk(sizes: publication.classSizes, threshold: plan.riskThreshold)
         var loss: [String: Double] = [:]
         for (m, v) in InformationLoss.all(result.best) { loss[m.rawValue] = v }
         let reportColumns = columns.enumerated().map { (i, c) -> AnonymizationReport.Column in
