@@ -18,6 +18,9 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Size of the generated corpus in MB.")
     var sizeMb: Int = 100
 
+    @Option(help: "Scan this file instead of a generated corpus (your own data).")
+    var input: String?
+
     @Option(help: "Keep the generated corpus at this path (default: a temporary file, removed after).")
     var corpus: String?
 
@@ -52,10 +55,15 @@ struct BenchCommand: ParsableCommand {
             return
         }
         let pack = try ruleOptions.loadPack()
-        let path = corpus ?? NSTemporaryDirectory() + "sumi-bench-\(getpid()).txt"
+        let path = input ?? corpus ?? NSTemporaryDirectory() + "sumi-bench-\(getpid()).txt"
         let genStart = Date()
-        let bytes = try BenchCorpus.write(to: path, megabytes: sizeMb)
-        defer { if corpus == nil { try? FileManager.default.removeItem(atPath: path) } }
+        let bytes: Int
+        if input != nil {
+            bytes = Int((try FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.int64Value ?? 0)
+        } else {
+            bytes = try BenchCorpus.write(to: path, megabytes: sizeMb)
+        }
+        defer { if corpus == nil && input == nil { try? FileManager.default.removeItem(atPath: path) } }
         let genTime = Date().timeIntervalSince(genStart)
         var options = ScanOptions()
         options.profile = perRule
@@ -70,7 +78,11 @@ struct BenchCommand: ParsableCommand {
         getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
         let peakMB = Double(usage.ru_maxrss) / 1024
         let mb = Double(bytes) / 1_000_000
-        print("corpus:      \(String(format: "%.1f", mb)) MB mixed Japanese/English (generated in \(String(format: "%.1f", genTime)) s)")
+        if let input {
+            print("corpus:      \(String(format: "%.1f", mb)) MB from \(input)")
+        } else {
+            print("corpus:      \(String(format: "%.1f", mb)) MB mixed Japanese/English (generated in \(String(format: "%.1f", genTime)) s)")
+        }
         print("rules:       \(pack.rules.count)")
         print("findings:    \(found)")
         print("time:        \(String(format: "%.2f", elapsed)) s (1 thread)")

@@ -1,5 +1,6 @@
 import XCTest
 @testable import SumiCore
+import SumiText
 
 final class AutomatonTests: XCTestCase {
     func hits(_ terms: [String], _ text: String) -> [String] {
@@ -26,32 +27,54 @@ final class AutomatonTests: XCTestCase {
     }
 
     /// Against a brute-force search on random text over a small alphabet, with many terms so that
-    /// both the dense rows and the sparse states are exercised.
+    /// both the dense rows and the sparse states are exercised. Letters and digits are in the
+    /// alphabet, so the word-boundary failure links are checked too.
     func testMatchesBruteForce() throws {
-        var rng = SystemRandomNumberGenerator()
-        // No ASCII letters: Latin terms only match on word boundaries, which brute force ignores.
-        let alphabet: [String] = ["-", ".", "/", "あ", "い"]
-        var terms = Set<String>()
-        while terms.count < 2500 {
-            let len = Int.random(in: 1...7, using: &rng)
-            terms.insert((0..<len).map { _ in alphabet.randomElement(using: &rng)! }.joined())
-        }
-        let list = Array(terms)
-        let text = (0..<1500).map { _ in alphabet.randomElement(using: &rng)! }.joined()
-        let a = Automaton(terms: list.map { Array($0.utf8) })
-        let bytes = Array(text.utf8)
-        var got = Set<String>()
-        bytes.withUnsafeBufferPointer { b in a.scan(b) { h in got.insert("\(h.term):\(h.start)") } }
-        var want = Set<String>()
-        for (id, t) in list.enumerated() {
-            let tb = Array(t.utf8)
-            var i = 0
-            while i + tb.count <= bytes.count {
-                if Array(bytes[i..<(i + tb.count)]) == tb { want.insert("\(id):\(i)") }
-                i += 1
+        var rng = SplitMix64(seed: 20261130)
+        let alphabet: [String] = ["-", ".", " ", "あ", "い", "a", "B", "1"]
+        func isWord(_ b: UInt8) -> Bool { Automaton.isWordByte(b) }
+        func fold(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b + 0x20 : b }
+        for round in 0..<4 {
+            var terms = Set<String>()
+            let count = round == 0 ? 40 : 2500
+            while terms.count < count {
+                let len = Int.random(in: 1...7, using: &rng)
+                terms.insert((0..<len).map { _ in alphabet.randomElement(using: &rng)! }.joined())
             }
+            let list = Array(terms)
+            let text = (0..<1500).map { _ in alphabet.randomElement(using: &rng)! }.joined()
+            let a = Automaton(terms: list.map { Array($0.utf8) })
+            let bytes = Array(text.utf8)
+            let from = round == 3 ? 7 : 0
+            var got = Set<String>()
+            bytes.withUnsafeBufferPointer { b in a.scan(b, from: from) { h in got.insert("\(h.term):\(h.start)") } }
+            var want = Set<String>()
+            let folded = bytes.map(fold)
+            for (id, t) in list.enumerated() {
+                let tb = Array(t.utf8).map(fold)
+                var i = from
+                while i + tb.count <= bytes.count {
+                    let e = i + tb.count
+                    if folded[i..<e].elementsEqual(tb),
+                       !(isWord(tb[0]) && i > 0 && isWord(bytes[i - 1])),
+                       !(isWord(tb[tb.count - 1]) && e < bytes.count && isWord(bytes[e])) {
+                        want.insert("\(id):\(i)")
+                    }
+                    i += 1
+                }
+            }
+            XCTAssertEqual(got, want, "round \(round)")
         }
-        XCTAssertEqual(got, want)
+    }
+
+    func testLatinTermsDoNotStartInsideWords() throws {
+        // "ann" inside "planning" and "joann" is no hit; after a hyphen or a Japanese character it is.
+        XCTAssertEqual(hits(["ann", "anna", "-ann"], "planning joann ann-anna 山田ann"), ["ann@15", "anna@19", "ann@30"])
+        let a = Automaton(terms: [Array("ann".utf8)])
+        let bytes = Array("xann ann".utf8)
+        var got: [Int] = []
+        bytes.withUnsafeBufferPointer { b in a.scan(b, from: 1) { got.append($0.start) } }
+        XCTAssertEqual(got, [5], "a range that starts inside a word starts mid-word")
     }
 
     func testPrefixTrieLongestMatch() throws {

@@ -155,6 +155,30 @@ final class SpecialCareSpanTests: XCTestCase {
         }
     }
 
+    /// Keyword-anchored rules compile anchored forms (JIT ignores PCRE2_ANCHORED at match time), and
+    /// a `\G` list continues from where the previous anchored match ended.
+    func testAnchoredFormsMatchOnlyAtTheOffsetAndContinueLists() throws {
+        let scratch = RegexScratch()
+        let text = Array("age,32 item:a,b,c".utf8)
+        for anchored in [false, true] {
+            let re = try PCRE2Regex(#"(?:item:|\G,)(?<value>\w+)"#, anchored: anchored)
+            XCTAssertTrue(re.continuesMatches)
+            try text.withUnsafeBufferPointer { t in
+                XCTAssertNil(try re.matchAnchored(in: t, at: 6, scratch: scratch), "no match starts at the space")
+                XCTAssertNil(try re.matchAnchored(in: t, at: 3, scratch: scratch), "nothing to continue")
+                var values: [String] = []
+                var at = 7, continuing = false
+                while let (m, v) = try re.matchAnchored(in: t, at: at, continuing: continuing, scratch: scratch) {
+                    values.append(String(decoding: t[v], as: UTF8.self))
+                    at = m.upperBound
+                    continuing = true
+                }
+                XCTAssertEqual(values, ["a", "b", "c"], "anchored forms: \(anchored)")
+            }
+        }
+        XCTAssertFalse(try PCRE2Regex("item:").continuesMatches)
+    }
+
     func testContinuationRewriteSkipsEscapes() {
         XCTAssertNil(PCRE2Regex.withoutContinuation(#"a\\Gb"#))        // an escaped backslash, then G
         XCTAssertNil(PCRE2Regex.withoutContinuation(#"\Q\G\Ex"#))       // literal text

@@ -61,6 +61,10 @@ public final class PCRE2Regex: @unchecked Sendable {
     /// previous match (a list item continued from nowhere: "、32歳"). The first search of each
     /// call, and any search not starting where a match ended, uses this one.
     let codeWithoutContinuation: OpaquePointer?
+    /// Both forms compiled with PCRE2_ANCHORED, when asked for: JIT ignores PCRE2_ANCHORED at
+    /// match time and runs the slow interpreter, so anchored searches need their own JIT code.
+    let anchoredCode: OpaquePointer?
+    let anchoredCodeWithoutContinuation: OpaquePointer?
     public let pattern: String
     public let limits: MatchLimits
     /// Number of capture groups (not counting group 0).
@@ -69,8 +73,9 @@ public final class PCRE2Regex: @unchecked Sendable {
     public let valueGroup: Int?
     public let isJIT: Bool
 
+    /// `anchored`: also compile the anchored forms that `matchAnchored` uses (keyword-anchored rules).
     public init(_ pattern: String, caseInsensitive: Bool = false, multiline: Bool = false,
-                limits: MatchLimits = .default) throws {
+                limits: MatchLimits = .default, anchored: Bool = false) throws {
         self.pattern = pattern
         self.limits = limits
         var options = UInt32(PCRE2_UTF | PCRE2_UCP)
@@ -89,15 +94,18 @@ public final class PCRE2Regex: @unchecked Sendable {
         }
         code = compiled
         isJIT = pcre2_jit_compile_8(compiled, UInt32(PCRE2_JIT_COMPLETE)) == 0
-        if let fresh = PCRE2Regex.withoutContinuation(pattern) {
-            let freshBytes = Array(fresh.utf8)
-            codeWithoutContinuation = freshBytes.withUnsafeBufferPointer { buf in
-                pcre2_compile_8(buf.baseAddress, buf.count, options, &errorCode, &errorOffset, nil)
+        func compileJIT(_ text: String, _ extra: UInt32) -> OpaquePointer? {
+            var code: Int32 = 0, offset = 0
+            let c = Array(text.utf8).withUnsafeBufferPointer { buf in
+                pcre2_compile_8(buf.baseAddress, buf.count, options | extra, &code, &offset, nil)
             }
-            if let c = codeWithoutContinuation { _ = pcre2_jit_compile_8(c, UInt32(PCRE2_JIT_COMPLETE)) }
-        } else {
-            codeWithoutContinuation = nil
+            if let c { _ = pcre2_jit_compile_8(c, UInt32(PCRE2_JIT_COMPLETE)) }
+            return c
         }
+        let fresh = PCRE2Regex.withoutContinuation(pattern)
+        codeWithoutContinuation = fresh.flatMap { compileJIT($0, 0) }
+        anchoredCode = anchored ? compileJIT(pattern, UInt32(PCRE2_ANCHORED)) : nil
+        anchoredCodeWithoutContinuation = anchored ? fresh.flatMap { compileJIT($0, UInt32(PCRE2_ANCHORED)) } : nil
         var count: UInt32 = 0
         pcre2_pattern_info_8(compiled, UInt32(PCRE2_INFO_CAPTURECOUNT), &count)
         captureCount = Int(count)
@@ -106,8 +114,9 @@ public final class PCRE2Regex: @unchecked Sendable {
     }
 
     deinit {
-        pcre2_code_free_8(code)
-        if let c = codeWithoutContinuation { pcre2_code_free_8(c) }
+        for c in [code, codeWithoutContinuation, anchoredCode, anchoredCodeWithoutContinuation] {
+            if let c { pcre2_code_free_8(c) }
+        }
     }
 
     /// The pattern with every `\G` replaced by `(*FAIL)`, or nil when it has none. Escaped
@@ -184,13 +193,24 @@ public final class PCRE2Regex: @unchecked Sendable {
         return found
     }
 
+    /// Whether the pattern has a `\G` branch (it continues a list where the previous match ended).
+    public var continuesMatches: Bool { codeWithoutContinuation != nil }
+
     /// The match starting exactly at `offset` (PCRE2_ANCHORED), with its `value` group range.
-    public func matchAnchored(in subject: UnsafeBufferPointer<UInt8>, at offset: Int, scratch: RegexScratch) throws -> (match: Range<Int>, value: Range<Int>)? {
+    /// `continuing`: `offset` is where the previous match ended, so `\G` may hold there.
+    public func matchAnchored(in subject: UnsafeBufferPointer<UInt8>, at offset: Int, continuing: Bool = false,
+                              scratch: RegexScratch) throws -> (match: Range<Int>, value: Range<Int>)? {
         guard let base = subject.baseAddress, offset <= subject.count else { return nil }
         scratch.apply(limits)
-        // No previous match to continue: `\G` must not hold here.
-        let rc = pcre2_match_8(codeWithoutContinuation ?? code, base, subject.count, offset, UInt32(PCRE2_NO_UTF_CHECK | PCRE2_ANCHORED),
+        let rc: Int32
+        if let anchoredCode {
+            let current = continuing ? anchoredCode : (anchoredCodeWithoutContinuation ?? anchoredCode)
+            rc = pcre2_match_8(current, base, subject.count, offset, UInt32(PCRE2_NO_UTF_CHECK), scratch.matchData, scratch.matchContext)
+        } else {
+            let current = continuing ? code : (codeWithoutContinuation ?? code)
+            rc = pcre2_match_8(current, base, subject.count, offset, UInt32(PCRE2_NO_UTF_CHECK | PCRE2_ANCHORED),
                                scratch.matchData, scratch.matchContext)
+        }
         if rc == PCRE2_ERROR_NOMATCH { return nil }
         if rc < 0 { throw Self.matchError(rc) }
         let ov = pcre2_get_ovector_pointer_8(scratch.matchData)!

@@ -215,7 +215,8 @@ public final class RulePack: @unchecked Sendable {
             var regexes: [PCRE2Regex] = []
             for p in rule.patterns {
                 do {
-                    let re = try PCRE2Regex(ScriptClasses.expand(p), caseInsensitive: rule.caseInsensitive, limits: rule.limits)
+                    let re = try PCRE2Regex(ScriptClasses.expand(p), caseInsensitive: rule.caseInsensitive, limits: rule.limits,
+                                            anchored: rule.keywordsAnchored)
                     maxCaps = max(maxCaps, re.captureCount)
                     regexes.append(re)
                 } catch let e as RegexCompileError {

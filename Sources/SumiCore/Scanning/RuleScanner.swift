@@ -389,8 +389,13 @@ public final class RuleScanner: @unchecked Sendable {
                 for st in starts where st != last {
                     last = st
                     do {
-                        if let (m, v) = try re.matchAnchored(in: t, at: st, scratch: session.scratch), !v.isEmpty {
-                            cands.append(Cand(rule: r.index, value: v, match: m))
+                        // A `\G` branch continues a list where the previous match ended.
+                        var at = st, continuing = false
+                        while let (m, v) = try re.matchAnchored(in: t, at: at, continuing: continuing, scratch: session.scratch) {
+                            if !v.isEmpty { cands.append(Cand(rule: r.index, value: v, match: m)) }
+                            guard re.continuesMatches, m.upperBound > at else { break }
+                            at = m.upperBound
+                            continuing = true
                         }
                     } catch {
                         session.warnings.append(ScanWarning(ruleID: r.rule.id, message: "\(error); the rest of this text was skipped for this pattern"))
