@@ -89,9 +89,19 @@ struct BenchCommand: ParsableCommand {
         print("throughput:  \(String(format: "%.1f", mb / elapsed)) MB/s")
         print("peak memory: \(String(format: "%.0f", peakMB)) MB (max resident set)")
         if perRule {
+            print("stages:")
+            for (name, ns) in zip(ScanSession.stageNames, session.stageNanos) {
+                print(String(format: "  %8.3f s  %@", Double(ns) / 1e9, name))
+            }
+            print("rules:")
             print(String(format: "  %8.3f s  dictionary automaton (%d hits kept)", Double(session.automatonNanos) / 1e9, session.automatonHits))
+            let total = max(1, bytes)
             for (i, ns) in session.ruleNanos.enumerated().sorted(by: { $0.1 > $1.1 }) {
-                print(String(format: "  %8.3f s  ", Double(ns) / 1e9) + pack.rules[i].rule.id)
+                // Where a rule's patterns ran: searches (windows) and the share of the text they covered.
+                let searched = session.ruleSearchedBytes.isEmpty ? 0 : session.ruleSearchedBytes[i]
+                let searches = session.ruleSearches.isEmpty ? 0 : session.ruleSearches[i]
+                print(String(format: "  %8.3f s  %-36@ %8d searches %6.1f%% of text", Double(ns) / 1e9,
+                             pack.rules[i].rule.id, searches, 100 * Double(searched) / Double(total)))
             }
         }
     }

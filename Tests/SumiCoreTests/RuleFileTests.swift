@@ -44,6 +44,30 @@ final class RuleFileTests: XCTestCase {
         }
     }
 
+    /// `requires_digit: {before: N}` narrows the digit windows: a match may start N characters
+    /// ahead of its first digit, no more. Digit-first patterns are recognized from PCRE2's start bytes.
+    func testDigitWindowsHonourBefore() throws {
+        XCTAssertTrue(try PCRE2Regex("(?<![0-9])(?<value>[0-9]{3}-[0-9]{4})").startsWithDigit)
+        XCTAssertTrue(try PCRE2Regex("0[789]0-[0-9]{4}").startsWithDigit)
+        XCTAssertFalse(try PCRE2Regex("〒 ?[0-9]{3}").startsWithDigit)
+        XCTAssertFalse(try PCRE2Regex("(?:[A-Z]|[0-9])[0-9]").startsWithDigit)
+        func found(_ before: String, _ text: String) throws -> [String] {
+            let yaml = "rules:\n  - id: code\n    label: X\n    requires_digit: \(before)\n    patterns: ['[A-Z]{2,6}-?[0-9]{3}']\n"
+            let scanner = RuleScanner(pack: try Fixtures.pack(yaml: yaml))
+            return scanner.scan(utf8: Array(text.utf8)).map(\.value)
+        }
+        let text = "ref ABCDEF-123 and XY-456"
+        XCTAssertEqual(try found("true", text), ["ABCDEF-123", "XY-456"])
+        XCTAssertEqual(try found("{before: 7}", text), ["ABCDEF-123", "XY-456"])
+        // Allowed to start 3 characters ahead of a digit: "EF-123" is what the window holds.
+        XCTAssertEqual(try found("{before: 3}", text), ["EF-123", "XY-456"])
+        XCTAssertThrowsError(try RuleFileParser.parse(yaml: "rules:\n  - id: a\n    label: X\n    requires_digit: {after: 3}\n    patterns: [x]\n", file: "d.yaml")) { e in
+            XCTAssertEqual((e as! RuleError).line, 4)
+            XCTAssertTrue((e as! RuleError).reason.contains("after"), "\(e)")
+        }
+        XCTAssertThrowsError(try RuleFileParser.parse(yaml: "rules:\n  - id: a\n    label: X\n    requires_digit: {before: -1}\n    patterns: [x]\n", file: "d.yaml"))
+    }
+
     func testDuplicateIDs() throws {
         XCTAssertThrowsError(try Fixtures.pack(yaml: "rules:\n  - id: a\n    label: X\n    patterns: [x]\n  - id: a\n    label: Y\n    patterns: [y]\n")) { e in
             XCTAssertTrue("\(e)".contains("duplicate rule id"), "\(e)")

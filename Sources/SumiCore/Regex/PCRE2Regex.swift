@@ -72,6 +72,9 @@ public final class PCRE2Regex: @unchecked Sendable {
     /// Index of the named group `value`, which marks the value inside a match, if present.
     public let valueGroup: Int?
     public let isJIT: Bool
+    /// Every match begins with an ASCII digit (from PCRE2's first code unit or start bitmap), so
+    /// a search can start where digits start.
+    public let startsWithDigit: Bool
 
     /// `anchored`: also compile the anchored forms that `matchAnchored` uses (keyword-anchored rules).
     public init(_ pattern: String, caseInsensitive: Bool = false, multiline: Bool = false,
@@ -106,6 +109,7 @@ public final class PCRE2Regex: @unchecked Sendable {
         codeWithoutContinuation = fresh.flatMap { compileJIT($0, 0) }
         anchoredCode = anchored ? compileJIT(pattern, UInt32(PCRE2_ANCHORED)) : nil
         anchoredCodeWithoutContinuation = anchored ? fresh.flatMap { compileJIT($0, UInt32(PCRE2_ANCHORED)) } : nil
+        startsWithDigit = PCRE2Regex.firstByteIsDigit(compiled)
         var count: UInt32 = 0
         pcre2_pattern_info_8(compiled, UInt32(PCRE2_INFO_CAPTURECOUNT), &count)
         captureCount = Int(count)
@@ -117,6 +121,26 @@ public final class PCRE2Regex: @unchecked Sendable {
         for c in [code, codeWithoutContinuation, anchoredCode, anchoredCodeWithoutContinuation] {
             if let c { pcre2_code_free_8(c) }
         }
+    }
+
+    private static func firstByteIsDigit(_ code: OpaquePointer) -> Bool {
+        var type: UInt32 = 0
+        pcre2_pattern_info_8(code, UInt32(PCRE2_INFO_FIRSTCODETYPE), &type)
+        if type == 1 {
+            var unit: UInt32 = 0
+            pcre2_pattern_info_8(code, UInt32(PCRE2_INFO_FIRSTCODEUNIT), &unit)
+            return unit >= 0x30 && unit <= 0x39
+        }
+        guard type == 0 else { return false }
+        var bitmap: UnsafePointer<UInt8>? = nil
+        pcre2_pattern_info_8(code, UInt32(PCRE2_INFO_FIRSTBITMAP), &bitmap)
+        guard let bitmap else { return false }
+        var any = false
+        for byte in 0..<256 where bitmap[byte >> 3] & (1 << (byte & 7)) != 0 {
+            guard byte >= 0x30 && byte <= 0x39 else { return false }
+            any = true
+        }
+        return any
     }
 
     /// The pattern with every `\G` replaced by `(*FAIL)`, or nil when it has none. Escaped

@@ -19,6 +19,10 @@ public struct Rule: Sendable {
     /// Every match contains an ASCII digit (after normalization): the patterns then run only near
     /// digits, which skips most prose.
     public var requiresDigit = false
+    /// With `requiresDigit`: the most characters a match can start ahead of its first digit
+    /// (`requires_digit: {before: 2}` for `〒 123-4567` or `AB1234567`). Nil: 128 bytes.
+    /// Patterns whose match must begin with a digit search from the digit whatever this says.
+    public var digitBefore: Int? = nil
     public var context: ContextSpec?
     public var exclude: ExcludeSpec?
     public var dictionary: DictionarySpec?

@@ -92,7 +92,20 @@ public enum RuleFileParser {
                 rule.score = s
             case "patterns": rule.patterns = try strings(v, key, fail)
             case "case_insensitive": rule.caseInsensitive = try bool(v, key, fail)
-            case "requires_digit": rule.requiresDigit = try bool(v, key, fail)
+            case "requires_digit":
+                if let m = v.mapping {
+                    for (k, _) in m where k.string != "before" {
+                        throw fail(k, "unknown key `\(k.string ?? "?")` in `requires_digit` (allowed: before)")
+                    }
+                    rule.requiresDigit = true
+                    if let b = m["before"] {
+                        let n = try int(b, "before", fail)
+                        guard n >= 0 else { throw fail(b, "`before` must be 0 or more") }
+                        rule.digitBefore = n
+                    }
+                } else {
+                    rule.requiresDigit = try bool(v, key, fail)
+                }
             case "validator":
                 if let name = v.string {
                     rule.validator = ValidatorSpec(name: name)

@@ -72,7 +72,19 @@ public final class ScanSession {
     var headerCache: [Int: Int] = [:]
     /// Nanoseconds spent per rule index, and in the dictionary automaton (when profiling).
     public var ruleNanos: [UInt64] = []
+    /// Pattern searches per rule index and the bytes they covered (when profiling).
+    public var ruleSearches: [Int] = []
+    public var ruleSearchedBytes: [Int] = []
     public var automatonNanos: UInt64 = 0
+    /// Nanoseconds per stage of a chunk (when profiling), in `ScanSession.stageNames` order.
+    public var stageNanos = [UInt64](repeating: 0, count: ScanSession.stageNames.count)
+    public static let stageNames = ["normalize", "automaton", "patterns and dictionaries", "validators and context",
+                                    "overlaps, mentions, fragments", "findings and positions"]
+    @inline(__always) func lap(_ stage: Int, _ clock: inout UInt64) {
+        let now = DispatchTime.now().uptimeNanoseconds
+        stageNanos[stage] += now - clock
+        clock = now
+    }
     public var automatonHits = 0
 
     init(pack: RulePack) {
@@ -176,6 +188,7 @@ public final class RuleScanner: @unchecked Sendable {
             let raw: [RawFinding] = buf.withUnsafeBufferPointer { b in
                 scanChunk(UnsafeBufferPointer(rebasing: b[0..<scanEnd]), keep: coreStart..<coreEnd, base: base, session: session)
             }
+            var clock = options.profile ? DispatchTime.now().uptimeNanoseconds : 0
             buf.withUnsafeBufferPointer { b in
                 for f in raw {
                     cursor.advance(to: base + f.range.lowerBound, in: b, base: base)
@@ -190,6 +203,7 @@ public final class RuleScanner: @unchecked Sendable {
                         value: String(decoding: valueBytes, as: UTF8.self)))
                 }
             }
+            if options.profile { session.lap(5, &clock) }
             if eof { break }
             settled(base + coreEnd)
             let keepFrom = boundary(buf, max(0, coreEnd - overlap))
@@ -251,7 +265,9 @@ public final class RuleScanner: @unchecked Sendable {
     // MARK: one chunk
 
     func scanChunk(_ orig: UnsafeBufferPointer<UInt8>, keep: Range<Int>, base: Int, session: ScanSession) -> [RawFinding] {
+        var clock = options.profile ? DispatchTime.now().uptimeNanoseconds : 0
         let norm = Normalizer.normalize(orig)
+        if options.profile { session.lap(0, &clock) }
         return norm.bytes.withUnsafeBufferPointer { t -> [RawFinding] in
             // 1. One automaton pass for every word list.
             let t0 = options.profile ? DispatchTime.now().uptimeNanoseconds : 0
@@ -283,23 +299,30 @@ public final class RuleScanner: @unchecked Sendable {
             if options.profile {
                 session.automatonNanos += DispatchTime.now().uptimeNanoseconds - t0
                 session.automatonHits += session.hitRanges.count
-                if session.ruleNanos.isEmpty { session.ruleNanos = Array(repeating: 0, count: pack.rules.count) }
+                if session.ruleNanos.isEmpty {
+                    session.ruleNanos = Array(repeating: 0, count: pack.rules.count)
+                    session.ruleSearches = Array(repeating: 0, count: pack.rules.count)
+                    session.ruleSearchedBytes = Array(repeating: 0, count: pack.rules.count)
+                }
+                session.lap(1, &clock)
             }
             // 2. Candidates from patterns and dictionaries.
             var cands: [Cand] = []
-            var digitWindows: [Range<Int>]? = nil
+            var digitWindows: DigitWindows? = nil
             for r in active {
                 let t1 = options.profile ? DispatchTime.now().uptimeNanoseconds : 0
-                if r.rule.requiresDigit && digitWindows == nil { digitWindows = RuleScanner.digitWindows(t) }
+                if r.rule.requiresDigit && digitWindows == nil { digitWindows = DigitWindows(t) }
                 if !r.regexes.isEmpty { collectPatternMatches(r, t, session, digitWindows, &cands) }
                 if r.dictionaryList != nil { collectDictionaryMatches(r, t, session, &cands) }
                 if options.profile { session.ruleNanos[r.index] += DispatchTime.now().uptimeNanoseconds - t1 }
             }
+            if options.profile { session.lap(2, &clock) }
             // 3. Validators, exclusions, context.
             session.headerCache.removeAll(keepingCapacity: true)
             for i in cands.indices { evaluate(&cands[i], t, session) }
             applyLabelContext(&cands, t)
             if hasListContextRules { shareListContext(&cands, t) }
+            if options.profile { session.lap(3, &clock) }
             // 4. Threshold, then overlap resolution: higher score, then longer, then earlier rule.
             var order = cands.indices.filter { cands[$0].alive && cands[$0].score >= options.minScore }
             order.sort {
@@ -333,6 +356,7 @@ public final class RuleScanner: @unchecked Sendable {
             // 6. Fragments of one special-care phrase become one finding.
             let joinedTo = hasMergeRules ? joinFragments(&cands, &taken, t) : [:]
             if options.trace { record(cands, taken: Set(taken.map(\.cand)), lostTo: lostTo, joinedTo: joinedTo, t, norm, orig, keep, base, session) }
+            if options.profile { session.lap(4, &clock) }
             var out: [RawFinding] = []
             let allow = pack.allowlist
             let checkAllow = !allow.values.isEmpty || !allow.patterns.isEmpty
@@ -346,39 +370,69 @@ public final class RuleScanner: @unchecked Sendable {
         }
     }
 
-    /// Stretches of text around digits: `before` bytes ahead of a digit run, `after` bytes past it,
-    /// merged when they touch. Digit-bearing rules only need to look there.
-    static func digitWindows(_ t: UnsafeBufferPointer<UInt8>, before: Int = 128, after: Int = 64) -> [Range<Int>] {
-        var out: [Range<Int>] = []
-        var i = 0
-        let n = t.count
-        while i < n {
-            if t[i] &- 0x30 < 10 {
-                var ws = max(0, i - before)
-                while ws > 0 && t[ws] & 0xC0 == 0x80 { ws -= 1 }
-                var j = i + 1
-                while j < n && t[j] &- 0x30 < 10 { j += 1 }
-                var we = min(n, j + after)
+    /// Stretches of text around digit runs, merged when they touch. Digit-bearing rules only need
+    /// to look there. A window reaches 64 bytes past a run, and ahead of it as far as a match can
+    /// start before its first digit: 128 bytes by default (labels, month names), the rule's
+    /// `requires_digit.before` characters, or nothing for patterns that must begin with a digit.
+    final class DigitWindows {
+        let text: UnsafeBufferPointer<UInt8>
+        /// Digit runs in text order.
+        let runs: [Range<Int>]
+        private var cache: [Int: [Range<Int>]] = [:]
+        static let defaultBefore = -1, after = 64
+
+        init(_ t: UnsafeBufferPointer<UInt8>) {
+            text = t
+            var runs: [Range<Int>] = []
+            var i = 0
+            let n = t.count
+            while i < n {
+                if t[i] &- 0x30 < 10 {
+                    var j = i + 1
+                    while j < n && t[j] &- 0x30 < 10 { j += 1 }
+                    runs.append(i..<j)
+                    i = j
+                } else {
+                    i += 1
+                }
+            }
+            self.runs = runs
+        }
+
+        /// Windows for matches starting at most `before` characters ahead of a digit
+        /// (`defaultBefore`: 128 bytes).
+        func windows(before: Int) -> [Range<Int>] {
+            if let w = cache[before] { return w }
+            var out: [Range<Int>] = []
+            let t = text, n = t.count
+            for run in runs {
+                var ws: Int
+                if before == DigitWindows.defaultBefore {
+                    ws = max(0, run.lowerBound - 128)
+                    while ws > 0 && t[ws] & 0xC0 == 0x80 { ws -= 1 }
+                } else {
+                    ws = run.lowerBound
+                    var c = 0
+                    while ws > 0 && c < before { ws -= 1; if t[ws] & 0xC0 != 0x80 { c += 1 } }
+                }
+                var we = min(n, run.upperBound + DigitWindows.after)
                 while we < n && t[we] & 0xC0 == 0x80 { we += 1 }
                 if let last = out.last, last.upperBound >= ws {
                     out[out.count - 1] = last.lowerBound..<max(we, last.upperBound)
                 } else {
                     out.append(ws..<we)
                 }
-                i = j
-            } else {
-                i += 1
             }
+            cache[before] = out
+            return out
         }
-        return out
     }
 
     private func collectPatternMatches(_ r: CompiledRule, _ t: UnsafeBufferPointer<UInt8>, _ session: ScanSession,
-                                       _ digitWindows: [Range<Int>]?, _ cands: inout [Cand]) {
+                                       _ digitWindows: DigitWindows?, _ cands: inout [Cand]) {
         var windows: [Range<Int>] = []
         if r.rule.requiresDigit, let d = digitWindows {
-            windows = d
-            if windows.isEmpty { return }
+            if d.runs.isEmpty { return }
         } else if let k = r.keywordList, r.rule.keywordsAnchored {
             var starts = session.hits(k).map(\.lowerBound)
             if starts.isEmpty { return }
@@ -442,6 +496,14 @@ public final class RuleScanner: @unchecked Sendable {
             windows = [0..<t.count]
         }
         for re in r.regexes {
+            var windows = windows
+            if r.rule.requiresDigit, let d = digitWindows {
+                windows = d.windows(before: re.startsWithDigit ? 0 : r.rule.digitBefore ?? DigitWindows.defaultBefore)
+            }
+            if options.profile {
+                session.ruleSearches[r.index] += windows.count
+                session.ruleSearchedBytes[r.index] += windows.reduce(0) { $0 + $1.count }
+            }
             for w in windows {
                 do {
                     try re.forEachMatch(in: t, from: w.lowerBound, to: w.upperBound, scratch: session.scratch) { m, v in
