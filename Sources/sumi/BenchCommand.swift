@@ -89,7 +89,7 @@ struct BenchCommand: ParsableCommand {
         print("throughput:  \(String(format: "%.1f", mb / elapsed)) MB/s")
         print("peak memory: \(String(format: "%.0f", peakMB)) MB (max resident set)")
         if perRule {
-            print("stages:")
+            print("stages:      (\(session.candidateCount) candidates)")
             for (name, ns) in zip(ScanSession.stageNames, session.stageNanos) {
                 print(String(format: "  %8.3f s  %@", Double(ns) / 1e9, name))
             }
@@ -100,8 +100,10 @@ struct BenchCommand: ParsableCommand {
                 // Where a rule's patterns ran: searches (windows) and the share of the text they covered.
                 let searched = session.ruleSearchedBytes.isEmpty ? 0 : session.ruleSearchedBytes[i]
                 let searches = session.ruleSearches.isEmpty ? 0 : session.ruleSearches[i]
-                print(String(format: "  %8.3f s  %-36@ %8d searches %6.1f%% of text", Double(ns) / 1e9,
-                             pack.rules[i].rule.id, searches, 100 * Double(searched) / Double(total)))
+                let id = pack.rules[i].rule.id
+                let padded = id + String(repeating: " ", count: max(1, 36 - id.count))
+                print(String(format: "  %8.3f s  ", Double(ns) / 1e9) + padded
+                      + String(format: "%8d searches %6.1f%% of text", searches, 100 * Double(searched) / Double(total)))
             }
         }
     }

@@ -62,4 +62,28 @@ final class NormalizerTests: XCTestCase {
             XCTAssertEqual(c.codePoint, 9); XCTAssertEqual(c.line, 3); XCTAssertEqual(c.column, 3)
         }
     }
+
+    /// The word-at-a-time walk against a byte-by-byte count, at every alignment and step size.
+    func testPositionCursorMatchesByteWalk() {
+        var rng = SplitMix64(seed: 7)
+        let pieces = ["a", "\n", "日", "😀", "é", " ", "\r\n", "ｱ"]
+        let text = Array((0..<3000).map { _ in pieces.randomElement(using: &rng)! }.joined().utf8)
+        var starts: [Int] = [0]
+        for (i, b) in text.enumerated() where b & 0xC0 != 0x80 && i > 0 { starts.append(i) }
+        var c = PositionCursor()
+        var cps = 0, line = 1, col = 1, at = 0
+        text.withUnsafeBufferPointer { b in
+            var k = 0
+            while k < starts.count {
+                let target = starts[k]
+                while at < target {
+                    if text[at] & 0xC0 != 0x80 { cps += 1; if text[at] == 0x0A { line += 1; col = 1 } else { col += 1 } }
+                    at += 1
+                }
+                c.advance(to: target, in: b)
+                XCTAssertEqual([c.codePoint, c.line, c.column], [cps, line, col], "at byte \(target)")
+                k += Int.random(in: 1...40, using: &rng)
+            }
+        }
+    }
 }

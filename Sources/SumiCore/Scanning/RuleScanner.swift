@@ -86,6 +86,7 @@ public final class ScanSession {
         clock = now
     }
     public var automatonHits = 0
+    public var candidateCount = 0
 
     init(pack: RulePack) {
         scratch = RegexScratch(maxCaptures: pack.maxCaptures)
@@ -319,18 +320,22 @@ public final class RuleScanner: @unchecked Sendable {
             if options.profile { session.lap(2, &clock) }
             // 3. Validators, exclusions, context.
             session.headerCache.removeAll(keepingCapacity: true)
+            if options.profile { session.candidateCount += cands.count }
             for i in cands.indices { evaluate(&cands[i], t, session) }
             applyLabelContext(&cands, t)
             if hasListContextRules { shareListContext(&cands, t) }
             if options.profile { session.lap(3, &clock) }
             // 4. Threshold, then overlap resolution: higher score, then longer, then earlier rule.
             var order = cands.indices.filter { cands[$0].alive && cands[$0].score >= options.minScore }
-            order.sort {
-                let a = cands[$0], b = cands[$1]
-                if a.score != b.score { return a.score > b.score }
-                if a.value.count != b.value.count { return a.value.count > b.value.count }
-                if a.value.lowerBound != b.value.lowerBound { return a.value.lowerBound < b.value.lowerBound }
-                return a.rule < b.rule
+            // Compared through the array, not copies: a `Cand` copy retains its trace strings.
+            cands.withUnsafeBufferPointer { cs in
+                order.sort {
+                    if cs[$0].score != cs[$1].score { return cs[$0].score > cs[$1].score }
+                    let a = cs[$0].value, b = cs[$1].value
+                    if a.count != b.count { return a.count > b.count }
+                    if a.lowerBound != b.lowerBound { return a.lowerBound < b.lowerBound }
+                    return cs[$0].rule < cs[$1].rule
+                }
             }
             // Owner of each byte (candidate index + 1): resolution costs the total length of the
             // candidates, not their count squared.
@@ -342,7 +347,7 @@ public final class RuleScanner: @unchecked Sendable {
                     let v = cands[i].value
                     var clash = -1
                     for k in v where owner[k] != 0 { clash = Int(owner[k]) - 1; break }
-                    if clash >= 0 { lostTo[i] = clash; continue }
+                    if clash >= 0 { if options.trace { lostTo[i] = clash }; continue }
                     for k in v { owner[k] = Int32(i + 1) }
                     taken.append((v, i))
                 }
