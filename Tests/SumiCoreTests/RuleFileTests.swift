@@ -68,6 +68,27 @@ final class RuleFileTests: XCTestCase {
         XCTAssertThrowsError(try RuleFileParser.parse(yaml: "rules:\n  - id: a\n    label: X\n    requires_digit: {before: -1}\n    patterns: [x]\n", file: "d.yaml"))
     }
 
+    /// `prefilter` narrows where a rule's patterns run; it must not change what they find there.
+    func testPrefilterWindows() throws {
+        func found(_ extra: String, _ text: String) throws -> [String] {
+            let yaml = "rules:\n  - id: kana\n    label: X\n\(extra)    patterns: ['[ア-ン]{2,4} [ア-ン]{2,4}']\n"
+            return RuleScanner(pack: try Fixtures.pack(yaml: yaml)).scan(utf8: Array(text.utf8)).map(\.value)
+        }
+        let text = "氏名 ヤマダ タロウ, then plain words with spaces, and サトウ ハナコ."
+        let plain = try found("", text)
+        XCTAssertEqual(plain, ["ヤマダ タロウ", "サトウ ハナコ"])
+        XCTAssertEqual(try found("    prefilter: {pattern: ' (?=[ア-ン])', window: 6}\n", text), plain)
+        // A window too narrow for the names shows that the prefilter really bounds the search:
+        // two characters past the space (the window before ヤマダ reaches back from the space after 氏名).
+        XCTAssertEqual(try found("    prefilter: {pattern: ' (?=[ア-ン])', window: 2}\n", text), ["ヤマダ タロ", "サトウ ハナ"])
+        XCTAssertThrowsError(try RuleFileParser.parse(yaml: "rules:\n  - id: a\n    label: X\n    prefilter: {window: 3}\n    patterns: [x]\n", file: "p.yaml")) { e in
+            XCTAssertTrue((e as! RuleError).reason.contains("pattern"), "\(e)")
+        }
+        XCTAssertThrowsError(try Fixtures.pack(yaml: "rules:\n  - id: a\n    label: X\n    prefilter: {pattern: 'a(b'}\n    patterns: [x]\n")) { e in
+            XCTAssertTrue("\(e)".contains("prefilter pattern does not compile"), "\(e)")
+        }
+    }
+
     func testDuplicateIDs() throws {
         XCTAssertThrowsError(try Fixtures.pack(yaml: "rules:\n  - id: a\n    label: X\n    patterns: [x]\n  - id: a\n    label: Y\n    patterns: [y]\n")) { e in
             XCTAssertTrue("\(e)".contains("duplicate rule id"), "\(e)")

@@ -23,6 +23,11 @@ public struct Rule: Sendable {
     /// (`requires_digit: {before: 2}` for `〒 123-4567` or `AB1234567`). Nil: 128 bytes.
     /// Patterns whose match must begin with a digit search from the digit whatever this says.
     public var digitBefore: Int? = nil
+    /// A cheap pattern that matches near every match of the rule (`prefilter: {pattern: ' ', window: 8}`):
+    /// the rule's patterns run only within `window` characters of its matches. For rules with no
+    /// keyword, whose pattern would otherwise be tried at every position of the text.
+    public var prefilter: String? = nil
+    public var prefilterWindow = 16
     public var context: ContextSpec?
     public var exclude: ExcludeSpec?
     public var dictionary: DictionarySpec?

@@ -25,7 +25,7 @@ public struct RuleError: Error, CustomStringConvertible, Sendable {
 public enum RuleFileParser {
     static let ruleKeys: Set<String> = [
         "id", "label", "description", "languages", "score", "patterns", "case_insensitive", "validator",
-        "keywords", "requires_digit", "context", "exclude", "dictionary", "mentions", "merge", "limits", "examples",
+        "keywords", "requires_digit", "prefilter", "context", "exclude", "dictionary", "mentions", "merge", "limits", "examples",
     ]
 
     public static func parse(yaml: String, file: String) throws -> [Rule] {
@@ -105,6 +105,17 @@ public enum RuleFileParser {
                     }
                 } else {
                     rule.requiresDigit = try bool(v, key, fail)
+                }
+            case "prefilter":
+                let m = try mapping(v, key, fail)
+                for (k, _) in m where !["pattern", "window"].contains(k.string ?? "") {
+                    throw fail(k, "unknown key `\(k.string ?? "?")` in `prefilter` (allowed: pattern, window)")
+                }
+                guard let pn = m["pattern"] else { throw fail(v, "`prefilter` needs a `pattern`") }
+                rule.prefilter = try string(pn, "pattern", fail)
+                if let w = m["window"] {
+                    rule.prefilterWindow = try int(w, "window", fail)
+                    guard rule.prefilterWindow >= 0 else { throw fail(w, "`window` must be 0 or more") }
                 }
             case "validator":
                 if let name = v.string {

@@ -29,6 +29,8 @@ public final class CompiledRule: @unchecked Sendable {
     var weakExcludeList: Int?
     /// `merge.stop_words`, normalized and lower-cased, as bytes.
     var mergeStopWords: [[UInt8]] = []
+    /// `prefilter.pattern`, compiled.
+    var prefilter: PCRE2Regex?
 
     init(rule: Rule, index: Int, regexes: [PCRE2Regex], validator: CompiledValidator?, keywordList: Int?, keywordBytes: [UInt8],
          contextList: Int?, excludeList: Int?, excludeValues: Set<String>, excludeRegexes: [PCRE2Regex],
@@ -289,6 +291,13 @@ public final class RulePack: @unchecked Sendable {
                 excludeValues: Set((rule.exclude?.values ?? []).map(WordListBuilder.key)),
                 excludeRegexes: excludeRegexes, dictionaryList: dictionaryList, thenTrie: thenTrie,
                 stopwordList: stopwordList)
+            if let pf = rule.prefilter {
+                do {
+                    compiledRule.prefilter = try PCRE2Regex(ScriptClasses.expand(pf), caseInsensitive: rule.caseInsensitive, limits: rule.limits)
+                } catch let e as RegexCompileError {
+                    throw fail("prefilter pattern does not compile: \(e.message) at offset \(e.offset): \(pf)")
+                }
+            }
             compiledRule.weakExcludeList = try rule.exclude.flatMap { $0.weak.isEmpty ? nil : try builder.list($0.weak, fail: fail) }
             compiledRule.mergeStopWords = (rule.merge?.stopWords ?? []).map { Array(WordListBuilder.key($0).utf8) }.filter { !$0.isEmpty }
             compiled.append(compiledRule)

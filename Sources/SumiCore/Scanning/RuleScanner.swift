@@ -391,7 +391,17 @@ public final class RuleScanner: @unchecked Sendable {
             var runs: [Range<Int>] = []
             var i = 0
             let n = t.count
+            let base = t.baseAddress
             while i < n {
+                // Eight bytes at a time past stretches without digits (most prose).
+                if let p = base, i + 8 <= n {
+                    let w = UInt64(littleEndian: UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self))
+                    let low7 = w & 0x7F7F_7F7F_7F7F_7F7F
+                    // Per byte, bit 7 set when: at least '0', above '9', an ASCII byte.
+                    let atLeast0 = low7 &+ 0x5050_5050_5050_5050
+                    let above9 = low7 &+ 0x4646_4646_4646_4646
+                    if atLeast0 & ~above9 & ~w & 0x8080_8080_8080_8080 == 0 { i += 8; continue }
+                }
                 if t[i] &- 0x30 < 10 {
                     var j = i + 1
                     while j < n && t[j] &- 0x30 < 10 { j += 1 }
@@ -495,6 +505,23 @@ public final class RuleScanner: @unchecked Sendable {
                 } else {
                     windows.append(ws..<we)
                 }
+            }
+            if windows.isEmpty { return }
+        } else if let pf = r.prefilter {
+            let w = r.rule.prefilterWindow
+            do {
+                try pf.forEachMatch(in: t, scratch: session.scratch) { m, _ in
+                    let ws = stepBack(t, m.lowerBound, w), we = stepForward(t, m.upperBound, w)
+                    if let last = windows.last, last.upperBound >= ws {
+                        windows[windows.count - 1] = last.lowerBound..<max(last.upperBound, we)
+                    } else {
+                        windows.append(ws..<we)
+                    }
+                    return true
+                }
+            } catch {
+                // The prefilter hit its limits: search everywhere rather than miss matches.
+                windows = [0..<t.count]
             }
             if windows.isEmpty { return }
         } else {
