@@ -179,6 +179,24 @@ final class SpecialCareSpanTests: XCTestCase {
         XCTAssertFalse(try PCRE2Regex("item:").continuesMatches)
     }
 
+    /// Whole-value tests (exclusions, allowlists) give the same answers with the compiled anchored
+    /// form as with match-time anchoring.
+    func testWholeValueFormAgreesWithMatchTimeAnchoring() throws {
+        let scratch = RegexScratch()
+        let pattern = #".*\b(?:INC|LLC)\.?"#
+        let plain = try PCRE2Regex(pattern, caseInsensitive: true)
+        let whole = try PCRE2Regex(pattern, caseInsensitive: true, whole: true)
+        for value in ["Acme LLC", "Acme Inc.", "Acme Incorporated", "LLC Holdings", "Lincoln", ""] {
+            let bytes = Array(value.utf8)
+            try bytes.withUnsafeBufferPointer { b in
+                XCTAssertEqual(try whole.matches(b, scratch: scratch, anchoredWhole: true),
+                               try plain.matches(b, scratch: scratch, anchoredWhole: true), value)
+            }
+        }
+        XCTAssertTrue(try whole.matches("acme llc", scratch: scratch, anchoredWhole: true))
+        XCTAssertFalse(try whole.matches("LLC Holdings", scratch: scratch, anchoredWhole: true))
+    }
+
     func testContinuationRewriteSkipsEscapes() {
         XCTAssertNil(PCRE2Regex.withoutContinuation(#"a\\Gb"#))        // an escaped backslash, then G
         XCTAssertNil(PCRE2Regex.withoutContinuation(#"\Q\G\Ex"#))       // literal text

@@ -65,6 +65,9 @@ public final class PCRE2Regex: @unchecked Sendable {
     /// match time and runs the slow interpreter, so anchored searches need their own JIT code.
     let anchoredCode: OpaquePointer?
     let anchoredCodeWithoutContinuation: OpaquePointer?
+    /// Compiled with PCRE2_ANCHORED | PCRE2_ENDANCHORED when asked for, for whole-value tests
+    /// (exclusion patterns): the same reason, JIT does not take those options at match time.
+    let wholeCode: OpaquePointer?
     public let pattern: String
     public let limits: MatchLimits
     /// Number of capture groups (not counting group 0).
@@ -78,7 +81,7 @@ public final class PCRE2Regex: @unchecked Sendable {
 
     /// `anchored`: also compile the anchored forms that `matchAnchored` uses (keyword-anchored rules).
     public init(_ pattern: String, caseInsensitive: Bool = false, multiline: Bool = false,
-                limits: MatchLimits = .default, anchored: Bool = false) throws {
+                limits: MatchLimits = .default, anchored: Bool = false, whole: Bool = false) throws {
         self.pattern = pattern
         self.limits = limits
         var options = UInt32(PCRE2_UTF | PCRE2_UCP)
@@ -109,6 +112,7 @@ public final class PCRE2Regex: @unchecked Sendable {
         codeWithoutContinuation = fresh.flatMap { compileJIT($0, 0) }
         anchoredCode = anchored ? compileJIT(pattern, UInt32(PCRE2_ANCHORED)) : nil
         anchoredCodeWithoutContinuation = anchored ? fresh.flatMap { compileJIT($0, UInt32(PCRE2_ANCHORED)) } : nil
+        wholeCode = whole ? compileJIT(pattern, UInt32(PCRE2_ANCHORED | PCRE2_ENDANCHORED)) : nil
         startsWithDigit = PCRE2Regex.firstByteIsDigit(compiled)
         var count: UInt32 = 0
         pcre2_pattern_info_8(compiled, UInt32(PCRE2_INFO_CAPTURECOUNT), &count)
@@ -118,7 +122,7 @@ public final class PCRE2Regex: @unchecked Sendable {
     }
 
     deinit {
-        for c in [code, codeWithoutContinuation, anchoredCode, anchoredCodeWithoutContinuation] {
+        for c in [code, codeWithoutContinuation, anchoredCode, anchoredCodeWithoutContinuation, wholeCode] {
             if let c { pcre2_code_free_8(c) }
         }
     }
@@ -252,8 +256,11 @@ public final class PCRE2Regex: @unchecked Sendable {
         guard let base = subject.baseAddress ?? UnsafePointer(bitPattern: 1) else { return false }
         scratch.apply(limits)
         var options = UInt32(PCRE2_NO_UTF_CHECK)
-        if anchoredWhole { options |= UInt32(PCRE2_ANCHORED | PCRE2_ENDANCHORED) }
-        let rc = pcre2_match_8(code, base, subject.count, 0, options, scratch.matchData, scratch.matchContext)
+        var current = code
+        if anchoredWhole {
+            if let w = wholeCode { current = w } else { options |= UInt32(PCRE2_ANCHORED | PCRE2_ENDANCHORED) }
+        }
+        let rc = pcre2_match_8(current, base, subject.count, 0, options, scratch.matchData, scratch.matchContext)
         if rc == PCRE2_ERROR_NOMATCH { return false }
         if rc < 0 { throw Self.matchError(rc) }
         return true

@@ -164,7 +164,7 @@ public final class RulePack: @unchecked Sendable {
         index = [:]
         for v in config.allowValues { allowlist.values.insert(WordListBuilder.key(v)) }
         for (p, line) in config.allowPatterns {
-            do { allowlist.patterns.append(try PCRE2Regex(ScriptClasses.expand(p), caseInsensitive: true)) } catch let e as RegexCompileError {
+            do { allowlist.patterns.append(try PCRE2Regex(ScriptClasses.expand(p), caseInsensitive: true, whole: true)) } catch let e as RegexCompileError {
                 throw fail(line, "allowlist pattern does not compile: \(e.message) at offset \(e.offset): \(p)")
             }
         }
@@ -228,7 +228,7 @@ public final class RulePack: @unchecked Sendable {
             var excludeRegexes: [PCRE2Regex] = []
             for p in rule.exclude?.patterns ?? [] {
                 do {
-                    excludeRegexes.append(try PCRE2Regex(ScriptClasses.expand(p), caseInsensitive: true, limits: rule.limits))
+                    excludeRegexes.append(try PCRE2Regex(ScriptClasses.expand(p), caseInsensitive: true, limits: rule.limits, whole: true))
                 } catch let e as RegexCompileError {
                     throw fail("exclude pattern does not compile: \(e.message) at offset \(e.offset): \(p)")
                 }
