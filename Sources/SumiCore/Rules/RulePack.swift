@@ -14,7 +14,8 @@ public final class CompiledRule: @unchecked Sendable {
     let keywordBytes: [UInt8]
     let contextList: Int?
     let excludeList: Int?
-    let excludeValues: Set<String>
+    /// Hashed by bytes: `String` hashing normalizes every non-ASCII value first.
+    let excludeValues: Set<ByteKey>
     let excludeRegexes: [PCRE2Regex]
     let dictionaryList: Int?
     let thenTrie: PrefixTrie?
@@ -33,7 +34,7 @@ public final class CompiledRule: @unchecked Sendable {
     var prefilter: PCRE2Regex?
 
     init(rule: Rule, index: Int, regexes: [PCRE2Regex], validator: CompiledValidator?, keywordList: Int?, keywordBytes: [UInt8],
-         contextList: Int?, excludeList: Int?, excludeValues: Set<String>, excludeRegexes: [PCRE2Regex],
+         contextList: Int?, excludeList: Int?, excludeValues: Set<ByteKey>, excludeRegexes: [PCRE2Regex],
          dictionaryList: Int?, thenTrie: PrefixTrie?, stopwordList: Int?) {
         self.rule = rule
         self.index = index
@@ -288,7 +289,7 @@ public final class RulePack: @unchecked Sendable {
             let compiledRule = CompiledRule(
                 rule: rule, index: index, regexes: regexes, validator: validator,
                 keywordList: keywordList, keywordBytes: keywordBytes, contextList: contextList, excludeList: excludeList,
-                excludeValues: Set((rule.exclude?.values ?? []).map(WordListBuilder.key)),
+                excludeValues: Set((rule.exclude?.values ?? []).map { ByteKey(WordListBuilder.key($0)) }),
                 excludeRegexes: excludeRegexes, dictionaryList: dictionaryList, thenTrie: thenTrie,
                 stopwordList: stopwordList)
             if let pf = rule.prefilter {

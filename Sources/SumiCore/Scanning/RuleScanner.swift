@@ -605,7 +605,7 @@ public final class RuleScanner: @unchecked Sendable {
             if c.validatorPassed == false { c.alive = false; if options.trace { c.reason = "validator \(v.name) failed" }; return }
         }
         if let e = r.rule.exclude {
-            if !r.excludeValues.isEmpty && r.excludeValues.contains(lowerKey(t, c.value)) {
+            if !r.excludeValues.isEmpty && r.excludeValues.contains(ByteKey(lowerKey(t, c.value))) {
                 c.alive = false; if options.trace { c.reason = "excluded value"; c.exclusions.append("value") }; return
             }
             let slice = UnsafeBufferPointer(rebasing: t[c.value])
