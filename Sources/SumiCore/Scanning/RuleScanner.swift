@@ -806,10 +806,10 @@ public final class RuleScanner: @unchecked Sendable {
         return joinedTo
     }
 
-    /// Code points that end a sentence, clause or list item (after normalization: full-width
-    /// ASCII is ASCII by then).
+    /// Code points that end a sentence, clause or list item, or start one (`#2`, `•`, `②`), after
+    /// normalization (full-width ASCII is ASCII by then).
     static let phraseBoundaries: Set<UInt32> = Set(
-        "\n\r\t.!?,;:/()[]{}\"|、。「」『』【】〈〉《》・…‥".unicodeScalars.map(\.value))
+        "\n\r\t.!?,;:/()[]{}\"|、。「」『』【】〈〉《》・…‥#•※①②③④⑤⑥⑦⑧⑨⑩".unicodeScalars.map(\.value))
 
     /// Whether `gap` could be inside one phrase: at most `maxChars` characters, no boundary
     /// character, none of `stopWords` (lower-case; Latin ones on word boundaries).
