@@ -153,4 +153,13 @@ final class ScannerTests: XCTestCase {
         let f = s.scan("山田太郎様 taro@example.com 03-1234-5678")
         XCTAssertEqual(Set(f.map(\.label)), ["EMAIL_ADDRESS"])
     }
+
+    /// A context or exclusion word counts when it starts within the window, even if it runs past it.
+    func testContextWordStartingInsideTheWindowCounts() throws {
+        let yaml = "rules:\n  - id: t\n    label: X\n    score: 0.4\n    dictionary: {words: [zqx]}\n    context: {words: [long context phrase], before: 0, after: 5, boost: 0.3}\n"
+        let scanner = RuleScanner(pack: try Fixtures.pack(yaml: yaml))
+        XCTAssertEqual(scanner.scan(utf8: Array("zqx long context phrase".utf8)).map(\.value), ["zqx"])
+        XCTAssertEqual(scanner.scan(utf8: Array("zqx and then a long context phrase".utf8)).map(\.value), [],
+                       "a word starting past the window is no context")
+    }
 }

@@ -854,10 +854,14 @@ public final class RuleScanner: @unchecked Sendable {
         // Hits are sorted by end: find the first ending after ws.
         var lo = hits.startIndex, hi = hits.endIndex
         while lo < hi { let m = (lo + hi) >> 1; if hits[m].upperBound <= ws { lo = m + 1 } else { hi = m } }
+        // A word counts when it starts within the window; it may run past the window's end
+        // ("employee resource group" fifteen characters after a term). Hits are sorted by end, so
+        // look a little past `we` for words that started inside it.
         var i = lo
-        while i < hits.endIndex && hits[i].upperBound <= we {
+        let limit = we + 96
+        while i < hits.endIndex && hits[i].upperBound <= limit {
             let h = hits[i]
-            if h.lowerBound >= ws && (h.upperBound <= value.lowerBound || h.lowerBound >= value.upperBound) { return h }
+            if h.lowerBound >= ws && h.lowerBound < we && (h.upperBound <= value.lowerBound || h.lowerBound >= value.upperBound) { return h }
             i += 1
         }
         return nil
