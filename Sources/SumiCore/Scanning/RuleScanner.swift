@@ -890,7 +890,14 @@ public final class RuleScanner: @unchecked Sendable {
             }
         }
         if keys.isEmpty { return }
-        var occupied = taken.map(\.range)
+        // Taken ranges do not overlap, so sorted by start they are sorted by end too: an overlap
+        // test is a binary search (names recur hundreds of times in a chunk, all already taken).
+        var occupied = taken.map(\.range).sorted { $0.lowerBound < $1.lowerBound }
+        func isOccupied(_ r: Range<Int>) -> Bool {
+            var lo = 0, hi = occupied.count
+            while lo < hi { let m = (lo + hi) >> 1; if occupied[m].upperBound <= r.lowerBound { lo = m + 1 } else { hi = m } }
+            return lo < occupied.count && occupied[lo].lowerBound < r.upperBound
+        }
         var added: [(Range<Int>, Int)] = []
         for k in keys.sorted(by: { $0.utf8.count > $1.utf8.count }) {
             let kb = Array(k.utf8)
@@ -905,11 +912,13 @@ public final class RuleScanner: @unchecked Sendable {
                     if s0 > 0 && Automaton.isWordByte(t[s0 - 1]) { continue }
                     if e0 < t.count && Automaton.isWordByte(t[e0]) { continue }
                 }
-                if occupied.contains(where: { $0.overlaps(s0..<e0) }) { continue }
+                if isOccupied(s0..<e0) { continue }
                 var c = Cand(rule: r.index, value: s0..<e0, match: s0..<e0)
                 evaluate(&c, t, session)          // the rule's own exclusions (company names...)
                 if !c.alive || c.score < options.minScore { continue }
-                occupied.append(s0..<e0)
+                var at = occupied.count
+                while at > 0 && occupied[at - 1].lowerBound > s0 { at -= 1 }
+                occupied.insert(s0..<e0, at: at)
                 if options.trace { c.context.append("mention of a name found in this text") }
                 cands.append(c)
                 added.append((s0..<e0, cands.count - 1))
@@ -1037,3 +1046,4 @@ extension ScanSession {
         return (warnings, candidates)
     }
 }
+
