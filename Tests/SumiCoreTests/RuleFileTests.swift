@@ -89,6 +89,20 @@ final class RuleFileTests: XCTestCase {
         }
     }
 
+    /// `keywords.window: {before, after}`: a pattern that ends with its keyword needs no window past it.
+    func testAsymmetricKeywordWindow() throws {
+        func found(_ window: String) throws -> [String] {
+            let yaml = "rules:\n  - id: h\n    label: X\n    keywords: {words: [様], window: \(window)}\n    patterns: ['[一-龥]{1,4}様(?:方)?']\n"
+            return RuleScanner(pack: try Fixtures.pack(yaml: yaml)).scan(utf8: Array("担当は山田様方です".utf8)).map(\.value)
+        }
+        XCTAssertEqual(try found("8"), ["山田様方"])
+        XCTAssertEqual(try found("{before: 8, after: 0}"), ["山田様"], "the window ends at the keyword")
+        XCTAssertEqual(try found("{before: 1, after: 2}"), ["田様方"], "and starts one character back")
+        XCTAssertThrowsError(try RuleFileParser.parse(yaml: "rules:\n  - id: a\n    label: X\n    keywords: {words: [x], window: {before: 3}}\n    patterns: [x]\n", file: "w.yaml")) { e in
+            XCTAssertTrue((e as! RuleError).reason.contains("before` and `after"), "\(e)")
+        }
+    }
+
     func testDuplicateIDs() throws {
         XCTAssertThrowsError(try Fixtures.pack(yaml: "rules:\n  - id: a\n    label: X\n    patterns: [x]\n  - id: a\n    label: Y\n    patterns: [y]\n")) { e in
             XCTAssertTrue("\(e)".contains("duplicate rule id"), "\(e)")

@@ -13,6 +13,9 @@ public struct Rule: Sendable {
     /// Run the patterns only near these words (a prefilter, like gitleaks' keywords).
     public var keywords: WordSet?
     public var keywordWindow = 64
+    /// Characters after a keyword, when not `keywordWindow` (`window: {before: 12, after: 2}` for
+    /// patterns that end with their keyword, like a name before 様).
+    public var keywordWindowAfter: Int? = nil
     /// Try the patterns only starting exactly where a keyword starts (label-style rules whose
     /// pattern begins with the keyword): one anchored attempt per keyword instead of a window scan.
     public var keywordsAnchored = false

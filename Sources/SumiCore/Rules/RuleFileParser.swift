@@ -136,7 +136,18 @@ public enum RuleFileParser {
                 } else {
                     let m = try mapping(v, key, fail)
                     rule.keywords = try wordSet(m, allowed: ["words", "files", "window", "anchored"], fail)
-                    if let w = m["window"] { rule.keywordWindow = try int(w, "window", fail) }
+                    if let w = m["window"] {
+                        if let wm = w.mapping {
+                            for (k, _) in wm where !["before", "after"].contains(k.string ?? "") {
+                                throw fail(k, "unknown key `\(k.string ?? "?")` in `window` (allowed: before, after)")
+                            }
+                            guard let b = wm["before"], let a = wm["after"] else { throw fail(w, "`window` needs `before` and `after`") }
+                            rule.keywordWindow = try int(b, "before", fail)
+                            rule.keywordWindowAfter = try int(a, "after", fail)
+                        } else {
+                            rule.keywordWindow = try int(w, "window", fail)
+                        }
+                    }
                     if let a = m["anchored"] { rule.keywordsAnchored = try bool(a, "anchored", fail) }
                 }
             case "context":

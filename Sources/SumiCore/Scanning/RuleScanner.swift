@@ -475,7 +475,7 @@ public final class RuleScanner: @unchecked Sendable {
             return
         } else if !r.keywordBytes.isEmpty {
             // memchr per keyword byte (vectorized in libc), then windows in text order.
-            let w = r.rule.keywordWindow
+            let w = r.rule.keywordWindow, wa = r.rule.keywordWindowAfter ?? w
             var positions: [Int] = []
             guard let base = t.baseAddress else { return }
             for b in r.keywordBytes {
@@ -489,7 +489,7 @@ public final class RuleScanner: @unchecked Sendable {
             if positions.isEmpty { return }
             if r.keywordBytes.count > 1 { positions.sort() }
             for i in positions {
-                let ws = stepBack(t, i, w), we = stepForward(t, i + 1, w)
+                let ws = stepBack(t, i, w), we = stepForward(t, i + 1, wa)
                 if let last = windows.last, last.upperBound >= ws {
                     windows[windows.count - 1] = last.lowerBound..<max(last.upperBound, we)
                 } else {
@@ -497,9 +497,9 @@ public final class RuleScanner: @unchecked Sendable {
                 }
             }
         } else if let k = r.keywordList {
-            let w = r.rule.keywordWindow
+            let w = r.rule.keywordWindow, wa = r.rule.keywordWindowAfter ?? w
             for h in session.hits(k) {
-                let ws = stepBack(t, h.lowerBound, w), we = stepForward(t, h.upperBound, w)
+                let ws = stepBack(t, h.lowerBound, w), we = stepForward(t, h.upperBound, wa)
                 if let last = windows.last, last.upperBound >= ws {
                     windows[windows.count - 1] = last.lowerBound..<max(last.upperBound, we)
                 } else {
