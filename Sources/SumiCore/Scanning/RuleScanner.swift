@@ -432,14 +432,19 @@ public final class RuleScanner: @unchecked Sendable {
                 }
                 var we = min(n, run.upperBound + DigitWindows.after)
                 while we < n && t[we] & 0xC0 == 0x80 { we += 1 }
-                if let last = out.last, last.upperBound >= ws {
-                    out[out.count - 1] = last.lowerBound..<max(we, last.upperBound)
-                } else {
-                    out.append(ws..<we)
-                }
+                RuleScanner.addWindow(ws..<we, to: &out)
             }
             cache[before] = out
             return out
+        }
+    }
+
+    /// Appends a search window, merged with the last one when they touch.
+    @inline(__always) static func addWindow(_ w: Range<Int>, to windows: inout [Range<Int>]) {
+        if let last = windows.last, last.upperBound >= w.lowerBound {
+            windows[windows.count - 1] = last.lowerBound..<max(last.upperBound, w.upperBound)
+        } else {
+            windows.append(w)
         }
     }
 
@@ -490,21 +495,13 @@ public final class RuleScanner: @unchecked Sendable {
             if r.keywordBytes.count > 1 { positions.sort() }
             for i in positions {
                 let ws = stepBack(t, i, w), we = stepForward(t, i + 1, wa)
-                if let last = windows.last, last.upperBound >= ws {
-                    windows[windows.count - 1] = last.lowerBound..<max(last.upperBound, we)
-                } else {
-                    windows.append(ws..<we)
-                }
+                RuleScanner.addWindow(ws..<we, to: &windows)
             }
         } else if let k = r.keywordList {
             let w = r.rule.keywordWindow, wa = r.rule.keywordWindowAfter ?? w
             for h in session.hits(k) {
                 let ws = stepBack(t, h.lowerBound, w), we = stepForward(t, h.upperBound, wa)
-                if let last = windows.last, last.upperBound >= ws {
-                    windows[windows.count - 1] = last.lowerBound..<max(last.upperBound, we)
-                } else {
-                    windows.append(ws..<we)
-                }
+                RuleScanner.addWindow(ws..<we, to: &windows)
             }
             if windows.isEmpty { return }
         } else if let pf = r.prefilter {
@@ -512,11 +509,7 @@ public final class RuleScanner: @unchecked Sendable {
             do {
                 try pf.forEachMatch(in: t, scratch: session.scratch) { m, _ in
                     let ws = stepBack(t, m.lowerBound, w), we = stepForward(t, m.upperBound, w)
-                    if let last = windows.last, last.upperBound >= ws {
-                        windows[windows.count - 1] = last.lowerBound..<max(last.upperBound, we)
-                    } else {
-                        windows.append(ws..<we)
-                    }
+                    RuleScanner.addWindow(ws..<we, to: &windows)
                     return true
                 }
             } catch {
