@@ -545,4 +545,19 @@ final class ValidatorTests: XCTestCase {
                 "100-001", "1000-001", "100000", "10000001", "100 0001", "10-00001",
                 "100-000a", "１００-0001")
     }
+
+    /// The byte-keyed term set: exact bytes, no normalization, duplicates once, any size.
+    func testByteTermSetLooksUpBytes() {
+        let terms = (0..<5000).map { "term\($0)" } + ["山田", "ヤマダ", "", "山田"]
+        let set = ByteTermSet(terms)
+        XCTAssertEqual(set.count, 5003)
+        for t in ["term0", "term4999", "山田", "ヤマダ", ""] { XCTAssertTrue(set.contains(t), t) }
+        for t in ["term5000", "山", "やまだ", "Term0", "山田 "] { XCTAssertFalse(set.contains(t), t) }
+        let bytes = Array("担当山田様".utf8)
+        bytes.withUnsafeBufferPointer { b in
+            XCTAssertTrue(set.contains(UnsafeBufferPointer(rebasing: b[6..<12])))
+            XCTAssertFalse(set.contains(UnsafeBufferPointer(rebasing: b[6..<15])))
+        }
+        XCTAssertTrue(ByteTermSet([String]()).isEmpty)
+    }
 }

@@ -14,8 +14,8 @@ public final class CompiledRule: @unchecked Sendable {
     let keywordBytes: [UInt8]
     let contextList: Int?
     let excludeList: Int?
-    /// Hashed by bytes: `String` hashing normalizes every non-ASCII value first.
-    let excludeValues: Set<ByteKey>
+    /// Looked up by bytes: `String` hashing normalizes every non-ASCII value first.
+    let excludeValues: ByteTermSet
     let excludeRegexes: [PCRE2Regex]
     let dictionaryList: Int?
     let thenTrie: PrefixTrie?
@@ -34,7 +34,7 @@ public final class CompiledRule: @unchecked Sendable {
     var prefilter: PCRE2Regex?
 
     init(rule: Rule, index: Int, regexes: [PCRE2Regex], validator: CompiledValidator?, keywordList: Int?, keywordBytes: [UInt8],
-         contextList: Int?, excludeList: Int?, excludeValues: Set<ByteKey>, excludeRegexes: [PCRE2Regex],
+         contextList: Int?, excludeList: Int?, excludeValues: ByteTermSet, excludeRegexes: [PCRE2Regex],
          dictionaryList: Int?, thenTrie: PrefixTrie?, stopwordList: Int?) {
         self.rule = rule
         self.index = index
@@ -210,7 +210,7 @@ public final class RulePack: @unchecked Sendable {
         var maxCaps = 1
         var trieCache: [String: PrefixTrie] = [:]
         var validatorCache: [String: PersonNameValidator] = [:]
-        var termSetCache: [String: Set<ByteKey>] = [:]
+        var termSetCache: [String: ByteTermSet] = [:]
         for (index, rule) in rules.enumerated() {
             func fail(_ reason: String) -> RuleError {
                 RuleError(file: rule.file, line: rule.line, ruleID: rule.id, reason: reason)
@@ -246,7 +246,7 @@ public final class RulePack: @unchecked Sendable {
                     } else {
                         let v = try PersonNameValidator(parameters: spec.parameters, load: { file in
                             if let set = termSetCache[file] { return set }
-                            let set = Set(try builder.readTerms(file).map(ByteKey.init))
+                            let set = ByteTermSet(try builder.readTerms(file))
                             termSetCache[file] = set
                             return set
                         }, fail: fail)
@@ -289,7 +289,7 @@ public final class RulePack: @unchecked Sendable {
             let compiledRule = CompiledRule(
                 rule: rule, index: index, regexes: regexes, validator: validator,
                 keywordList: keywordList, keywordBytes: keywordBytes, contextList: contextList, excludeList: excludeList,
-                excludeValues: Set((rule.exclude?.values ?? []).map { ByteKey(WordListBuilder.key($0)) }),
+                excludeValues: ByteTermSet((rule.exclude?.values ?? []).map(WordListBuilder.key)),
                 excludeRegexes: excludeRegexes, dictionaryList: dictionaryList, thenTrie: thenTrie,
                 stopwordList: stopwordList)
             if let pf = rule.prefilter {

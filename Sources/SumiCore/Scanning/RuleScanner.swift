@@ -574,8 +574,13 @@ public final class RuleScanner: @unchecked Sendable {
         }
     }
 
-    private func lowerKey(_ t: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> String {
-        String(decoding: t[r].map { ($0 >= 0x41 && $0 <= 0x5A) ? $0 + 0x20 : $0 }, as: UTF8.self)
+    /// Whether `set` holds `t[r]` with ASCII lower-cased (the form the lists are stored in).
+    static func containsLowercased(_ set: ByteTermSet, _ t: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Bool {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, r.count)) { buf in
+            var k = 0
+            for i in r { let c = t[i]; buf[k] = (c >= 0x41 && c <= 0x5A) ? c + 0x20 : c; k += 1 }
+            return set.contains(UnsafeBufferPointer(rebasing: buf[0..<r.count]))
+        }
     }
 
     private func evaluate(_ c: inout Cand, _ t: UnsafeBufferPointer<UInt8>, _ session: ScanSession) {
@@ -598,7 +603,7 @@ public final class RuleScanner: @unchecked Sendable {
             if c.validatorPassed == false { c.alive = false; if options.trace { c.reason = "validator \(v.name) failed" }; return }
         }
         if let e = r.rule.exclude {
-            if !r.excludeValues.isEmpty && r.excludeValues.contains(ByteKey(lowerKey(t, c.value))) {
+            if !r.excludeValues.isEmpty && RuleScanner.containsLowercased(r.excludeValues, t, c.value) {
                 c.alive = false; if options.trace { c.reason = "excluded value"; c.exclusions.append("value") }; return
             }
             let slice = UnsafeBufferPointer(rebasing: t[c.value])

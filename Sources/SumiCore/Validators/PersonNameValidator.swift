@@ -20,9 +20,9 @@ struct PersonNameValidator: Sendable {
     let fallback: Bool
     /// Accept only when the whole value is the name (no narrowing to a part of it).
     let whole: Bool
-    static let honorifics: Set<String> = ["様", "殿", "氏", "君", "さん", "さま", "くん", "ちゃん", "先生", "部長", "課長", "係長", "社長", "主任", "医師", "教授"]
+    static let honorifics = ByteTermSet(["様", "殿", "氏", "君", "さん", "さま", "くん", "ちゃん", "先生", "部長", "課長", "係長", "社長", "主任", "医師", "教授"])
 
-    init(parameters: [String: String], load: (String) throws -> Set<ByteKey>, fail: (String) -> RuleError) throws {
+    init(parameters: [String: String], load: (String) throws -> ByteTermSet, fail: (String) -> RuleError) throws {
         guard let s = Script(rawValue: parameters["script"] ?? "ja") else {
             throw fail("person_name: `script` must be ja, kana or en")
         }
@@ -68,8 +68,23 @@ struct PersonNameValidator: Sendable {
     }
 
     private func narrow(_ value: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
+        if script == .en {
+            // An honorific glued to a Latin name is not stripped (山田様 is not Latin).
+            return value.isEmpty ? nil : checkLatin(value)
+        }
+        // Looked up in their dictionary form (ASCII lower-cased, readings in katakana), which has
+        // the same byte length, so one copy serves every substring; no String per lookup.
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, value.count)) { buf in
+            for k in 0..<value.count { buf[k] = value[k] }
+            foldInPlace(UnsafeMutableBufferPointer(rebasing: buf[0..<value.count]))
+            return narrowJapanese(value, UnsafeBufferPointer(rebasing: buf[0..<value.count]))
+        }
+    }
+
+    private func narrowJapanese(_ value: UnsafeBufferPointer<UInt8>, _ folded: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
         // Scalars with their byte offsets; the value is short (a few characters).
         var starts: [Int] = []
+        starts.reserveCapacity(value.count + 1)
         var i = 0
         while i < value.count {
             starts.append(i)
@@ -77,61 +92,72 @@ struct PersonNameValidator: Sendable {
             i += b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
         }
         starts.append(value.count)
-        func text(_ a: Int, _ b: Int) -> String {
-            String(decoding: UnsafeBufferPointer(rebasing: value[starts[a]..<starts[b]]), as: UTF8.self)
-        }
+        func raw(_ a: Int, _ b: Int) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: value[starts[a]..<starts[b]]) }
+        func key(_ a: Int, _ b: Int) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: folded[starts[a]..<starts[b]]) }
         var n = starts.count - 1
         // An honorific or title glued to the name (山田太郎様) is not part of it.
-        if script != .en {
-            while n > 1, let last = Optional(text(n - 1, n)), PersonNameValidator.honorifics.contains(last) { n -= 1 }
-            if n > 2, PersonNameValidator.honorifics.contains(text(n - 2, n)) { n -= 2 }
-            while n > 1 && value[starts[n - 1]] == 0x20 { n -= 1 }
-        }
+        while n > 1, PersonNameValidator.honorifics.contains(raw(n - 1, n)) { n -= 1 }
+        if n > 2, PersonNameValidator.honorifics.contains(raw(n - 2, n)) { n -= 2 }
+        while n > 1 && value[starts[n - 1]] == 0x20 { n -= 1 }
         guard n > 0 else { return nil }
-        switch script {
-        case .en: return checkLatin(value)
-        case .ja, .kana:
-            // Split on one space (山田 太郎 / ヤマダ タロウ).
-            if let sp = (0..<n).first(where: { value[starts[$0]] == 0x20 }) {
-                var end = n
-                while end > sp + 1 && value[starts[end - 1]] == 0x20 { end -= 1 }
-                let given = lower(text(sp + 1, end))
-                let givenOK = givenNames.contains(given)
-                for a in 0..<sp {
-                    let sur = lower(text(a, sp))
-                    if surnames.contains(sur) && (givenOK || fallback) { return starts[a]..<starts[end] }
-                }
-                if fallback && sp <= 5 && end - sp - 1 <= 5 { return 0..<starts[end] }
-                // The part after the space is no given name: the first part alone may still be a name.
-                if single == "surname" || single == "any" {
-                    for a in 0..<sp {
-                        let sur = lower(text(a, sp))
-                        if surnames.contains(sur) && !stopwords.contains(sur) { return starts[a]..<starts[sp] }
-                    }
-                }
-                return nil
+        // Split on one space (山田 太郎 / ヤマダ タロウ).
+        if let sp = (0..<n).first(where: { value[starts[$0]] == 0x20 }) {
+            var end = n
+            while end > sp + 1 && value[starts[end - 1]] == 0x20 { end -= 1 }
+            let givenOK = givenNames.contains(key(sp + 1, end))
+            for a in 0..<sp where surnames.contains(key(a, sp)) && (givenOK || fallback) {
+                return starts[a]..<starts[end]
             }
-            var singleHit: Range<Int>? = nil
-            for a in 0..<n {
-                for b in stride(from: min(n, a + 5), to: a, by: -1) {
-                    let sur = lower(text(a, b))
-                    guard surnames.contains(sur) else { continue }
-                    if b == n {
-                        if singleHit == nil, single == "surname" || single == "any", !stopwords.contains(sur) {
-                            singleHit = starts[a]..<starts[n]
-                        }
-                    } else if givenNames.contains(lower(text(b, n))) {
-                        return starts[a]..<starts[n]
-                    }
-                }
-                if singleHit == nil, single == "given" || single == "any" {
-                    let g = lower(text(a, n))
-                    if givenNames.contains(g) && !stopwords.contains(g) { singleHit = starts[a]..<starts[n] }
+            if fallback && sp <= 5 && end - sp - 1 <= 5 { return 0..<starts[end] }
+            // The part after the space is no given name: the first part alone may still be a name.
+            if single == "surname" || single == "any" {
+                for a in 0..<sp where surnames.contains(key(a, sp)) && !stopwords.contains(key(a, sp)) {
+                    return starts[a]..<starts[sp]
                 }
             }
-            if let s = singleHit { return s }
-            if fallback && n >= 2 && n <= 6 { return 0..<starts[n] }
             return nil
+        }
+        var singleHit: Range<Int>? = nil
+        for a in 0..<n {
+            for b in stride(from: min(n, a + 5), to: a, by: -1) {
+                let sur = key(a, b)
+                guard surnames.contains(sur) else { continue }
+                if b == n {
+                    if singleHit == nil, single == "surname" || single == "any", !stopwords.contains(sur) {
+                        singleHit = starts[a]..<starts[n]
+                    }
+                } else if givenNames.contains(key(b, n)) {
+                    return starts[a]..<starts[n]
+                }
+            }
+            if singleHit == nil, single == "given" || single == "any" {
+                let g = key(a, n)
+                if givenNames.contains(g) && !stopwords.contains(g) { singleHit = starts[a]..<starts[n] }
+            }
+        }
+        if let s = singleHit { return s }
+        if fallback && n >= 2 && n <= 6 { return 0..<starts[n] }
+        return nil
+    }
+
+    /// The lookup form in place: ASCII lower-cased; for readings, hiragana as katakana (U+3041–3096
+    /// plus 0x60; the reading dictionaries are in katakana, forms write either). Lengths do not change.
+    private func foldInPlace(_ b: UnsafeMutableBufferPointer<UInt8>) {
+        var i = 0
+        while i < b.count {
+            let c = b[i]
+            if c >= 0x41 && c <= 0x5A { b[i] = c + 0x20; i += 1; continue }
+            if c < 0x80 { i += 1; continue }
+            let len = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4
+            if script == .kana && len == 3 && c == 0xE3 && i + 2 < b.count {
+                let cp = (UInt32(c & 0x0F) << 12) | (UInt32(b[i + 1] & 0x3F) << 6) | UInt32(b[i + 2] & 0x3F)
+                if cp >= 0x3041 && cp <= 0x3096 {
+                    let k = cp + 0x60
+                    b[i + 1] = UInt8(0x80 | ((k >> 6) & 0x3F))
+                    b[i + 2] = UInt8(0x80 | (k & 0x3F))
+                }
+            }
+            i += len
         }
     }
 
@@ -197,26 +223,16 @@ struct PersonNameValidator: Sendable {
     }
 }
 
-/// A dictionary term compared and hashed by its UTF-8 bytes. Terms and text are normalized the
-/// same way, so byte equality is the right test, and it skips the Unicode normalization that
-/// `String` hashing does for every non-ASCII string (a third of the scan time on Japanese text).
-struct ByteKey: Hashable, Sendable {
-    let string: String
-    init(_ s: String) { string = s }
-    func hash(into hasher: inout Hasher) {
-        var s = string
-        s.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-    }
-    static func == (a: ByteKey, b: ByteKey) -> Bool { a.string.utf8.elementsEqual(b.string.utf8) }
-}
-
 /// Several term sets looked up as one (each file's set is built once per pack and shared).
 struct TermSets: Sendable {
-    let sets: [Set<ByteKey>]
+    let sets: [ByteTermSet]
     var isEmpty: Bool { sets.allSatisfy(\.isEmpty) }
     func contains(_ s: String) -> Bool {
-        let k = ByteKey(s)
-        for set in sets where set.contains(k) { return true }
+        for set in sets where set.contains(s) { return true }
+        return false
+    }
+    func contains(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        for set in sets where set.contains(bytes) { return true }
         return false
     }
 }
