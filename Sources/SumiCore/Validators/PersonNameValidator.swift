@@ -161,19 +161,6 @@ struct PersonNameValidator: Sendable {
         }
     }
 
-    /// The lookup form: ASCII lower-cased; for readings, hiragana as katakana (the reading
-    /// dictionaries are in katakana, forms write either).
-    private func lower(_ s: String) -> String {
-        if script == .kana {
-            var out = String.UnicodeScalarView()
-            for u in s.unicodeScalars {
-                if (0x3041...0x3096).contains(u.value), let k = Unicode.Scalar(u.value + 0x60) { out.append(k) } else { out.append(u) }
-            }
-            return String(out)
-        }
-        return String(decoding: s.utf8.map { ($0 >= 0x41 && $0 <= 0x5A) ? $0 + 0x20 : $0 }, as: UTF8.self)
-    }
-
     private func checkLatin(_ value: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
         // Tokens separated by spaces; "SURNAME, Given" (a comma after the first token) puts the
         // surname first.
@@ -191,10 +178,26 @@ struct PersonNameValidator: Sendable {
             } else if s < 0 { s = i }
         }
         guard !tokens.isEmpty, tokens.count <= 4 else { return nil }
-        func word(_ r: Range<Int>) -> String {
-            lower(String(decoding: UnsafeBufferPointer(rebasing: value[r]), as: UTF8.self)).trimmingNamePunctuation()
+        // Lookups on a lower-cased copy, each token without the punctuation that clings to it
+        // ("Smith," "O'Neil."): byte slices, no String per token.
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, value.count)) { buf in
+            for k in 0..<value.count { let c = value[k]; buf[k] = (c >= 0x41 && c <= 0x5A) ? c + 0x20 : c }
+            let folded = UnsafeBufferPointer(rebasing: buf[0..<value.count])
+            func isClinging(_ c: UInt8) -> Bool {
+                c == 0x2E || c == 0x2C || c == 0x3B || c == 0x3A || c == 0x27 || c == 0x22 || c == 0x28 || c == 0x29
+            }
+            func word(_ r: Range<Int>) -> UnsafeBufferPointer<UInt8> {
+                var a = r.lowerBound, b = r.upperBound
+                while b > a && isClinging(folded[b - 1]) { b -= 1 }
+                while a < b && isClinging(folded[a]) { a += 1 }
+                return UnsafeBufferPointer(rebasing: folded[a..<b])
+            }
+            return checkLatinTokens(value, tokens, tokens.map(word), commaAfterFirst)
         }
-        let words = tokens.map(word)
+    }
+
+    private func checkLatinTokens(_ value: UnsafeBufferPointer<UInt8>, _ tokens: [Range<Int>], _ words: [UnsafeBufferPointer<UInt8>],
+                                  _ commaAfterFirst: Bool) -> Range<Int>? {
         let whole = tokens.first!.lowerBound..<tokens.last!.upperBound
         if tokens.count == 1 {
             let w = words[0]
@@ -206,7 +209,7 @@ struct PersonNameValidator: Sendable {
             default: return nil
             }
         }
-        func common(_ w: String) -> Bool { stopwords.contains(w) || commonWords.contains(w) }
+        func common(_ w: UnsafeBufferPointer<UInt8>) -> Bool { stopwords.contains(w) || commonWords.contains(w) }
         let (first, last) = commaAfterFirst ? (words[1], words[0]) : (words.first!, words.last!)
         let firstOK = givenNames.contains(first) && !stopwords.contains(first)
         let lastOK = surnames.contains(last) && !stopwords.contains(last)
@@ -234,16 +237,5 @@ struct TermSets: Sendable {
     func contains(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         for set in sets where set.contains(bytes) { return true }
         return false
-    }
-}
-
-extension String {
-    /// Drops punctuation that clings to a name token ("Smith," "O'Neil.").
-    func trimmingNamePunctuation() -> String {
-        let trim: Set<Character> = [".", ",", ";", ":", "'", "\"", "(", ")"]
-        var s = Substring(self)
-        while let c = s.last, trim.contains(c) { s = s.dropLast() }
-        while let c = s.first, trim.contains(c) { s = s.dropFirst() }
-        return String(s)
     }
 }
