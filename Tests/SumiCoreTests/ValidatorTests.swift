@@ -325,6 +325,11 @@ final class ValidatorTests: XCTestCase {
         assertDate("1980 年 3 月 4 日", 1980, 3, 4)
         assertDate("1980\u{3000}年3月4日", 1980, 3, 4)  // ideographic space
         invalid("date", "1980年13月4日", "1980年2月30日", "1980年3月4", "1980年3月", "1980年3日4月", "1980年3月4日生")
+        // The era year in brackets must name the same year.
+        assertDate("1985年(昭和60年)4月12日", 1985, 4, 12)
+        assertDate("1989年 ( 平成元年 ) 1月8日", 1989, 1, 8)
+        assertDate("2019年(令和元年)5月1日", 2019, 5, 1)
+        invalid("date", "1985年(平成60年)4月12日", "1985年(昭和61年)4月12日", "2019年(令和元年)4月30日", "1985年(昭和60年4月12日")
     }
 
     func testDateJapaneseEras() throws {

@@ -541,8 +541,26 @@ public enum Validators {
         if n1.digits == 4 {
             c.skipSpaces()
             if c.eatNen() {
-                guard let md = parseKanjiMonthDay(&c) else { return nil }
-                return western(n1.value, md.m, md.d)
+                // 1985年（昭和60年）4月12日: the era year in brackets must name the same year.
+                c.skipSpaces()
+                var eraCheck: (era: Int, year: Int)? = nil
+                if c.eat(0x28) {
+                    c.skipSpaces()
+                    guard let era = c.eatEraName() else { return nil }
+                    c.skipSpaces()
+                    let ey: Int
+                    if c.eatGan() { ey = 1 } else if let y = c.number(maxDigits: 2) { ey = y.value } else { return nil }
+                    c.skipSpaces()
+                    guard c.eatNen() else { return nil }
+                    c.skipSpaces()
+                    guard c.eat(0x29) else { return nil }
+                    eraCheck = (era, ey)
+                }
+                guard let md = parseKanjiMonthDay(&c), let date = western(n1.value, md.m, md.d) else { return nil }
+                if let e = eraCheck {
+                    guard let viaEra = eraDate(e.era, e.year, md.m, md.d), viaEra.year == date.year else { return nil }
+                }
+                return date
             }
             guard let md = parseSepMonthDay(&c) else { return nil }
             return western(n1.value, md.m, md.d)
