@@ -426,9 +426,7 @@ public final class RuleScanner: @unchecked Sendable {
                     ws = max(0, run.lowerBound - 128)
                     while ws > 0 && t[ws] & 0xC0 == 0x80 { ws -= 1 }
                 } else {
-                    ws = run.lowerBound
-                    var c = 0
-                    while ws > 0 && c < before { ws -= 1; if t[ws] & 0xC0 != 0x80 { c += 1 } }
+                    ws = stepBack(t, run.lowerBound, before)
                 }
                 var we = min(n, run.upperBound + DigitWindows.after)
                 while we < n && t[we] & 0xC0 == 0x80 { we += 1 }
@@ -997,18 +995,6 @@ public final class RuleScanner: @unchecked Sendable {
         return cellStart..<cellEnd
     }
 
-    @inline(__always) private func stepBack(_ t: UnsafeBufferPointer<UInt8>, _ from: Int, _ chars: Int) -> Int {
-        var i = from, c = 0
-        while i > 0 && c < chars { i -= 1; if t[i] & 0xC0 != 0x80 { c += 1 } }
-        return i
-    }
-
-    @inline(__always) private func stepForward(_ t: UnsafeBufferPointer<UInt8>, _ from: Int, _ chars: Int) -> Int {
-        var i = from, c = 0
-        while i < t.count && c < chars { i += 1; while i < t.count && t[i] & 0xC0 == 0x80 { i += 1 }; c += 1 }
-        return i
-    }
-
     private func record(_ cands: [Cand], taken: Set<Int>, lostTo: [Int: Int], joinedTo: [Int: Int], _ t: UnsafeBufferPointer<UInt8>,
                         _ norm: NormalizedText, _ orig: UnsafeBufferPointer<UInt8>, _ keep: Range<Int>, _ base: Int,
                         _ session: ScanSession) {
@@ -1045,3 +1031,16 @@ extension ScanSession {
     }
 }
 
+/// The byte offset `chars` characters before `from` (or 0).
+@inline(__always) private func stepBack(_ t: UnsafeBufferPointer<UInt8>, _ from: Int, _ chars: Int) -> Int {
+    var i = from, c = 0
+    while i > 0 && c < chars { i -= 1; if t[i] & 0xC0 != 0x80 { c += 1 } }
+    return i
+}
+
+/// The byte offset `chars` characters after `from` (or the end).
+@inline(__always) private func stepForward(_ t: UnsafeBufferPointer<UInt8>, _ from: Int, _ chars: Int) -> Int {
+    var i = from, c = 0
+    while i < t.count && c < chars { i += 1; while i < t.count && t[i] & 0xC0 == 0x80 { i += 1 }; c += 1 }
+    return i
+}
