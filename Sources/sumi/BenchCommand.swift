@@ -95,6 +95,9 @@ struct BenchCommand: ParsableCommand {
             }
             print("rules:")
             print(String(format: "  %8.3f s  dictionary automaton (%d hits kept)", Double(session.automatonNanos) / 1e9, session.automatonHits))
+            for (l, n) in session.listHits.enumerated().sorted(by: { $0.1 > $1.1 }).prefix(8) where n > 0 {
+                print(String(format: "  %19d hits  word list ", n) + pack.listNames[l])
+            }
             let total = max(1, bytes)
             for (i, ns) in session.ruleNanos.enumerated().sorted(by: { $0.1 > $1.1 }) {
                 // Where a rule's patterns ran: searches (windows) and the share of the text they covered.

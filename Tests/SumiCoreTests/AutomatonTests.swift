@@ -43,11 +43,17 @@ final class AutomatonTests: XCTestCase {
             }
             let list = Array(terms)
             let text = (0..<1500).map { _ in alphabet.randomElement(using: &rng)! }.joined()
-            let a = Automaton(terms: list.map { Array($0.utf8) })
             let bytes = Array(text.utf8)
             let from = round == 3 ? 7 : 0
-            var got = Set<String>()
-            bytes.withUnsafeBufferPointer { b in a.scan(b, from: from) { h in got.insert("\(h.term):\(h.start)") } }
+            // The default layout, and layouts where almost every state is sparse (merged
+            // failure-chain edges) or only the two roots are dense.
+            var results: [Set<String>] = []
+            for rows in [Automaton.maxDenseRows, 16, 2] {
+                let a = Automaton(terms: list.map { Array($0.utf8) }, maxDenseRows: rows)
+                var got = Set<String>()
+                bytes.withUnsafeBufferPointer { b in a.scan(b, from: from) { h in got.insert("\(h.term):\(h.start)") } }
+                results.append(got)
+            }
             var want = Set<String>()
             let folded = bytes.map(fold)
             for (id, t) in list.enumerated() {
@@ -63,7 +69,7 @@ final class AutomatonTests: XCTestCase {
                     i += 1
                 }
             }
-            XCTAssertEqual(got, want, "round \(round)")
+            for (k, got) in results.enumerated() { XCTAssertEqual(got, want, "round \(round), layout \(k)") }
         }
     }
 

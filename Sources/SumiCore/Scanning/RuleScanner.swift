@@ -86,6 +86,8 @@ public final class ScanSession {
         clock = now
     }
     public var automatonHits = 0
+    /// Hits kept per word list (when profiling).
+    public var listHits: [Int] = []
     public var candidateCount = 0
 
     init(pack: RulePack) {
@@ -113,7 +115,7 @@ public final class RuleScanner: @unchecked Sendable {
         active = pack.rules.filter { options.labels?.contains($0.rule.label) ?? true }
         var used = [Bool](repeating: false, count: pack.listCount)
         for r in active {
-            for l in [r.keywordList, r.contextList, r.excludeList, r.weakExcludeList, r.dictionaryList, r.stopwordList] {
+            for l in [r.keywordList, r.contextList, r.excludeList, r.weakExcludeList, r.dictionaryList] {
                 if let l { used[l] = true }
             }
         }
@@ -300,6 +302,8 @@ public final class RuleScanner: @unchecked Sendable {
             if options.profile {
                 session.automatonNanos += DispatchTime.now().uptimeNanoseconds - t0
                 session.automatonHits += session.hitRanges.count
+                if session.listHits.isEmpty { session.listHits = Array(repeating: 0, count: session.listCount) }
+                for l in 0..<session.listCount { session.listHits[l] += Int(counts[l + 1] - counts[l]) }
                 if session.ruleNanos.isEmpty {
                     session.ruleNanos = Array(repeating: 0, count: pack.rules.count)
                     session.ruleSearches = Array(repeating: 0, count: pack.rules.count)
@@ -543,18 +547,8 @@ public final class RuleScanner: @unchecked Sendable {
 
     private func collectDictionaryMatches(_ r: CompiledRule, _ t: UnsafeBufferPointer<UInt8>, _ session: ScanSession, _ cands: inout [Cand]) {
         guard let d = r.dictionaryList, let spec = r.rule.dictionary else { return }
-        // Stop-word hits and dictionary hits are both sorted by end: walk them together.
-        let stops = r.stopwordList.map { session.hits($0) } ?? []
-        var si = stops.startIndex
+        // The list has no stop words in it (RulePack takes them out).
         for h in session.hits(d) {
-            while si < stops.endIndex && stops[si].upperBound < h.upperBound { si += 1 }
-            var isStop = false
-            var k = si
-            while k < stops.endIndex && stops[k].upperBound == h.upperBound {
-                if stops[k].lowerBound == h.lowerBound { isStop = true; break }
-                k += 1
-            }
-            if isStop { continue }
             if spec.capitalized, t[h.lowerBound] >= 0x61 && t[h.lowerBound] <= 0x7A { continue }
             var value = h
             if let trie = r.thenTrie {
