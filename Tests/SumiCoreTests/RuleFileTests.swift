@@ -1,5 +1,6 @@
 import XCTest
 @testable import SumiCore
+import SumiText
 
 final class RuleFileTests: XCTestCase {
     func testUnknownKeyIsRejectedWithLine() throws {
@@ -66,6 +67,32 @@ final class RuleFileTests: XCTestCase {
             XCTAssertTrue((e as! RuleError).reason.contains("after"), "\(e)")
         }
         XCTAssertThrowsError(try RuleFileParser.parse(yaml: "rules:\n  - id: a\n    label: X\n    requires_digit: {before: -1}\n    patterns: [x]\n", file: "d.yaml"))
+    }
+
+    /// Windows are measured in characters, eight bytes at a time: the result must be the byte
+    /// walk's, from any offset (a character's start or its middle) and for any count.
+    func testCharacterStepsMatchByteWalk() throws {
+        var rng = SplitMix64(seed: 1130)
+        let pieces = ["a", " ", "é", "あ", "漢", "😀", "7"]
+        let text = Array((0..<400).map { _ in pieces.randomElement(using: &rng)! }.joined().utf8)
+        func back(_ from: Int, _ chars: Int) -> Int {
+            var i = from, c = 0
+            while i > 0 && c < chars { i -= 1; if text[i] & 0xC0 != 0x80 { c += 1 } }
+            return i
+        }
+        func forward(_ from: Int, _ chars: Int) -> Int {
+            var i = from, c = 0
+            while i < text.count && c < chars { i += 1; while i < text.count && text[i] & 0xC0 == 0x80 { i += 1 }; c += 1 }
+            return i
+        }
+        text.withUnsafeBufferPointer { t in
+            for from in stride(from: 0, through: t.count, by: 3) {
+                for chars in [0, 1, 5, 8, 9, 10, 17, 40, 130, 1000] {
+                    XCTAssertEqual(stepBack(t, from, chars), back(from, chars), "back from \(from) by \(chars)")
+                    XCTAssertEqual(stepForward(t, from, chars), forward(from, chars), "forward from \(from) by \(chars)")
+                }
+            }
+        }
     }
 
     /// `prefilter` narrows where a rule's patterns run; it must not change what they find there.

@@ -1025,16 +1025,32 @@ extension ScanSession {
     }
 }
 
-/// The byte offset `chars` characters before `from` (or 0).
-@inline(__always) private func stepBack(_ t: UnsafeBufferPointer<UInt8>, _ from: Int, _ chars: Int) -> Int {
+/// The number of UTF-8 continuation bytes (10xxxxxx) among the eight bytes at `p`.
+@inline(__always) private func continuationBytes(_ p: UnsafePointer<UInt8>) -> Int {
+    let w = UInt64(littleEndian: UnsafeRawPointer(p).loadUnaligned(as: UInt64.self))
+    // Bit 7 set and bit 6 clear; the shift carries bit 7 of a byte only into bit 0 of the next.
+    return (w & ~(w << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
+}
+
+/// The byte offset `chars` characters before `from` (or 0). Windows reach back tens of
+/// characters from every keyword hit, so whole words of eight bytes are counted while at least
+/// nine characters remain.
+@inline(__always) func stepBack(_ t: UnsafeBufferPointer<UInt8>, _ from: Int, _ chars: Int) -> Int {
     var i = from, c = 0
+    if let base = t.baseAddress {
+        while i >= 8 && chars - c > 8 { i -= 8; c += 8 - continuationBytes(base + i) }
+    }
     while i > 0 && c < chars { i -= 1; if t[i] & 0xC0 != 0x80 { c += 1 } }
     return i
 }
 
 /// The byte offset `chars` characters after `from` (or the end).
-@inline(__always) private func stepForward(_ t: UnsafeBufferPointer<UInt8>, _ from: Int, _ chars: Int) -> Int {
+@inline(__always) func stepForward(_ t: UnsafeBufferPointer<UInt8>, _ from: Int, _ chars: Int) -> Int {
     var i = from, c = 0
+    if let base = t.baseAddress {
+        // Each step passes as many characters as start bytes it crosses, in i+1...i+8.
+        while i + 8 < t.count && chars - c > 8 { c += 8 - continuationBytes(base + i + 1); i += 8 }
+    }
     while i < t.count && c < chars { i += 1; while i < t.count && t[i] & 0xC0 == 0x80 { i += 1 }; c += 1 }
     return i
 }
