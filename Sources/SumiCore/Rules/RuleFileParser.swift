@@ -169,7 +169,7 @@ public enum RuleFileParser {
             case "exclude":
                 let m = try mapping(v, key, fail)
                 var e = ExcludeSpec()
-                e.words = try wordSet(m, allowed: ["words", "files", "values", "patterns", "window", "before", "after", "weak_words", "weak_files"], fail)
+                e.words = try wordSet(m, allowed: ["words", "files", "values", "patterns", "window", "before", "after", "weak_words", "weak_files", "same_phrase"], fail)
                 if let n = m["values"] { e.values = try strings(n, "values", fail) }
                 if let n = m["weak_words"] { e.weak.words = try strings(n, "weak_words", fail) }
                 if let n = m["weak_files"] { e.weak.files = try strings(n, "weak_files", fail) }
@@ -177,6 +177,7 @@ public enum RuleFileParser {
                 if let n = m["window"] { e.before = try int(n, "window", fail); e.after = e.before }
                 if let n = m["before"] { e.before = try int(n, "before", fail) }
                 if let n = m["after"] { e.after = try int(n, "after", fail) }
+                if let n = m["same_phrase"] { e.samePhrase = try bool(n, "same_phrase", fail) }
                 rule.exclude = e
             case "dictionary":
                 let m = try mapping(v, key, fail)

@@ -604,7 +604,7 @@ public final class RuleScanner: @unchecked Sendable {
             }
             if let l = r.excludeList {
                 let header = headerCell(t, c.value, session)
-                if let w = findHit(session.hits(l), t, around: c.value, before: e.before, after: e.after)
+                if let w = findHit(session.hits(l), t, around: c.value, before: e.before, after: e.after, samePhrase: e.samePhrase)
                     ?? header.flatMap({ findHit(session.hits(l), within: $0) }) {
                     c.alive = false
                     if options.trace {
@@ -838,7 +838,8 @@ public final class RuleScanner: @unchecked Sendable {
     }
 
     /// A hit of a word list within `before`/`after` characters of `value`, not overlapping it.
-    private func findHit(_ hits: ArraySlice<Range<Int>>, _ t: UnsafeBufferPointer<UInt8>, around value: Range<Int>, before: Int, after: Int) -> Range<Int>? {
+    private func findHit(_ hits: ArraySlice<Range<Int>>, _ t: UnsafeBufferPointer<UInt8>, around value: Range<Int>, before: Int, after: Int,
+                         samePhrase: Bool = false) -> Range<Int>? {
         if hits.isEmpty { return nil }
         let ws = stepBack(t, value.lowerBound, before), we = stepForward(t, value.upperBound, after)
         // Hits are sorted by end: find the first ending after ws.
@@ -851,10 +852,26 @@ public final class RuleScanner: @unchecked Sendable {
         let limit = we + 96
         while i < hits.endIndex && hits[i].upperBound <= limit {
             let h = hits[i]
-            if h.lowerBound >= ws && h.lowerBound < we && (h.upperBound <= value.lowerBound || h.lowerBound >= value.upperBound) { return h }
+            if h.lowerBound >= ws && h.lowerBound < we && (h.upperBound <= value.lowerBound || h.lowerBound >= value.upperBound),
+               !samePhrase || !RuleScanner.hasPhraseBoundary(t, h.upperBound <= value.lowerBound ? h.upperBound..<value.lowerBound : value.upperBound..<h.lowerBound) {
+                return h
+            }
             i += 1
         }
         return nil
+    }
+
+    /// Whether `t[r]` holds list or clause punctuation (、。,;) or a line break.
+    static func hasPhraseBoundary(_ t: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Bool {
+        var i = r.lowerBound
+        while i < r.upperBound {
+            switch t[i] {
+            case 0x0A, 0x0D, 0x2C, 0x3B: return true
+            case 0xE3 where i + 2 < t.count && t[i + 1] == 0x80 && (t[i + 2] == 0x81 || t[i + 2] == 0x82): return true
+            default: i += 1
+            }
+        }
+        return false
     }
 
     /// Finds later (and earlier) mentions of names the other rules reported in this text: the
