@@ -909,11 +909,15 @@ public final class RuleScanner: @unchecked Sendable {
         for k in keys.sorted(by: { $0.utf8.count > $1.utf8.count }) {
             let kb = Array(k.utf8)
             let latin = kb[0] < 0x80
-            var from = 0
-            while from + kb.count <= t.count, let p = memchr(base + from, Int32(kb[0]), t.count - from - kb.count + 1) {
-                let s0 = base.distance(to: p.assumingMemoryBound(to: UInt8.self))
+            // memchr looks for the key's rarest byte: a Latin name's capital, or the last byte of
+            // a Japanese name (a lead byte such as E5 starts a large share of all kanji).
+            let anchor = latin ? 0 : kb.count - 1
+            var from = anchor
+            while from + kb.count - anchor <= t.count,
+                  let p = memchr(base + from, Int32(kb[anchor]), t.count - from - (kb.count - anchor) + 1) {
+                let s0 = base.distance(to: p.assumingMemoryBound(to: UInt8.self)) - anchor
                 let e0 = s0 + kb.count
-                from = s0 + 1
+                from = s0 + anchor + 1
                 if memcmp(base + s0, kb, kb.count) != 0 { continue }
                 if latin {
                     if s0 > 0 && Automaton.isWordByte(t[s0 - 1]) { continue }
