@@ -951,6 +951,23 @@ public final class RuleScanner: @unchecked Sendable {
         return nil
     }
 
+    /// Whether a line only draws a table's borders: box-drawing characters (U+2500–U+257F),
+    /// `-`, `=`, `+`, `:`, `|` and spaces.
+    static func isTableRule(_ t: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Bool {
+        var i = r.lowerBound, drawn = false
+        while i < r.upperBound {
+            let b = t[i]
+            if b == 0xE2 && i + 2 < r.upperBound && (t[i + 1] == 0x94 || t[i + 1] == 0x95) { i += 3; drawn = true; continue }
+            switch b {
+            case 0x2D, 0x3D, 0x2B: drawn = true
+            case 0x20, 0x09, 0x3A, 0x7C, 0x0D: break
+            default: return false
+            }
+            i += 1
+        }
+        return drawn
+    }
+
     /// For a value in a delimited table row (CSV, TSV, `|` tables), the byte range of its column's
     /// header cell: the first line of the run of lines that have as many delimiters as the value's
     /// line. Nil outside tables, and for values in the header itself.
@@ -991,10 +1008,12 @@ public final class RuleScanner: @unchecked Sendable {
                 while ps > 0 && t[ps - 1] != 0x0A { ps -= 1 }
                 var pe = prevEnd
                 if pe > ps && t[pe - 1] == 0x0D { pe -= 1 }
-                if ps == pe || count(ps, pe) != n { break }
-                header = ps
                 cur = ps
                 steps += 1
+                // Rule lines between rows (├──┼──┤, +----+, |---|) are walked over.
+                if ps < pe && RuleScanner.isTableRule(t, ps..<pe) { continue }
+                if ps == pe || count(ps, pe) != n { break }
+                header = ps
             }
             session.headerCache[key] = header
         }
