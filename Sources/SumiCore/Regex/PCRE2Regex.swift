@@ -68,6 +68,10 @@ public final class PCRE2Regex: @unchecked Sendable {
     /// Compiled with PCRE2_ANCHORED | PCRE2_ENDANCHORED when asked for, for whole-value tests
     /// (exclusion patterns): the same reason, JIT does not take those options at match time.
     let wholeCode: OpaquePointer?
+    /// Every code variant is JIT-compiled, so matches go straight to `pcre2_jit_match`, PCRE2's
+    /// fast path without argument checks (a keyword window or digit run costs one call; there are
+    /// about a million per 30 MB, and the checks were a visible share of them).
+    let fastPath: Bool
     public let pattern: String
     public let limits: MatchLimits
     /// Number of capture groups (not counting group 0).
@@ -100,12 +104,13 @@ public final class PCRE2Regex: @unchecked Sendable {
         }
         code = compiled
         isJIT = pcre2_jit_compile_8(compiled, UInt32(PCRE2_JIT_COMPLETE)) == 0
+        var allJIT = isJIT
         func compileJIT(_ text: String, _ extra: UInt32) -> OpaquePointer? {
             var code: Int32 = 0, offset = 0
             let c = Array(text.utf8).withUnsafeBufferPointer { buf in
                 pcre2_compile_8(buf.baseAddress, buf.count, options | extra, &code, &offset, nil)
             }
-            if let c { _ = pcre2_jit_compile_8(c, UInt32(PCRE2_JIT_COMPLETE)) }
+            if let c, pcre2_jit_compile_8(c, UInt32(PCRE2_JIT_COMPLETE)) != 0 { allJIT = false }
             return c
         }
         let fresh = PCRE2Regex.withoutContinuation(pattern)
@@ -113,6 +118,7 @@ public final class PCRE2Regex: @unchecked Sendable {
         anchoredCode = anchored ? compileJIT(pattern, UInt32(PCRE2_ANCHORED)) : nil
         anchoredCodeWithoutContinuation = anchored ? fresh.flatMap { compileJIT($0, UInt32(PCRE2_ANCHORED)) } : nil
         wholeCode = whole ? compileJIT(pattern, UInt32(PCRE2_ANCHORED | PCRE2_ENDANCHORED)) : nil
+        fastPath = allJIT
         startsWithDigit = PCRE2Regex.firstByteIsDigit(compiled)
         var count: UInt32 = 0
         pcre2_pattern_info_8(compiled, UInt32(PCRE2_INFO_CAPTURECOUNT), &count)
@@ -195,7 +201,8 @@ public final class PCRE2Regex: @unchecked Sendable {
         var continuing = false
         while offset <= length {
             let current = continuing ? code : (codeWithoutContinuation ?? code)
-            let rc = pcre2_match_8(current, base, length, offset, options, scratch.matchData, scratch.matchContext)
+            let rc = fastPath ? pcre2_jit_match_8(current, base, length, offset, 0, scratch.matchData, scratch.matchContext)
+                              : pcre2_match_8(current, base, length, offset, options, scratch.matchData, scratch.matchContext)
             if rc == PCRE2_ERROR_NOMATCH { break }
             if rc < 0 { throw Self.matchError(rc) }
             let ov = pcre2_get_ovector_pointer_8(scratch.matchData)!
@@ -233,7 +240,8 @@ public final class PCRE2Regex: @unchecked Sendable {
         let rc: Int32
         if let anchoredCode {
             let current = continuing ? anchoredCode : (anchoredCodeWithoutContinuation ?? anchoredCode)
-            rc = pcre2_match_8(current, base, subject.count, offset, UInt32(PCRE2_NO_UTF_CHECK), scratch.matchData, scratch.matchContext)
+            rc = fastPath ? pcre2_jit_match_8(current, base, subject.count, offset, 0, scratch.matchData, scratch.matchContext)
+                          : pcre2_match_8(current, base, subject.count, offset, UInt32(PCRE2_NO_UTF_CHECK), scratch.matchData, scratch.matchContext)
         } else {
             let current = continuing ? code : (codeWithoutContinuation ?? code)
             rc = pcre2_match_8(current, base, subject.count, offset, UInt32(PCRE2_NO_UTF_CHECK | PCRE2_ANCHORED),
@@ -257,10 +265,12 @@ public final class PCRE2Regex: @unchecked Sendable {
         scratch.apply(limits)
         var options = UInt32(PCRE2_NO_UTF_CHECK)
         var current = code
+        var fast = fastPath
         if anchoredWhole {
-            if let w = wholeCode { current = w } else { options |= UInt32(PCRE2_ANCHORED | PCRE2_ENDANCHORED) }
+            if let w = wholeCode { current = w } else { options |= UInt32(PCRE2_ANCHORED | PCRE2_ENDANCHORED); fast = false }
         }
-        let rc = pcre2_match_8(current, base, subject.count, 0, options, scratch.matchData, scratch.matchContext)
+        let rc = fast ? pcre2_jit_match_8(current, base, subject.count, 0, 0, scratch.matchData, scratch.matchContext)
+                      : pcre2_match_8(current, base, subject.count, 0, options, scratch.matchData, scratch.matchContext)
         if rc == PCRE2_ERROR_NOMATCH { return false }
         if rc < 0 { throw Self.matchError(rc) }
         return true
