@@ -26,6 +26,9 @@ public struct Rule: Sendable {
     /// (`requires_digit: {before: 2}` for `〒 123-4567` or `AB1234567`). Nil: 128 bytes.
     /// Patterns whose match must begin with a digit search from the digit whatever this says.
     public var digitBefore: Int? = nil
+    /// With `requiresDigit`: the fewest digits a match holds (`requires_digit: {digits: 12}` for My
+    /// Number). Digit windows with fewer digits in all are not searched: most hold a date or an amount.
+    public var minDigits = 1
     /// A cheap pattern that matches near every match of the rule (`prefilter: {pattern: ' ', window: 8}`):
     /// the rule's patterns run only within `window` characters of its matches. For rules with no
     /// keyword, whose pattern would otherwise be tried at every position of the text.

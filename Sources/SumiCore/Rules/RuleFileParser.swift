@@ -94,14 +94,19 @@ public enum RuleFileParser {
             case "case_insensitive": rule.caseInsensitive = try bool(v, key, fail)
             case "requires_digit":
                 if let m = v.mapping {
-                    for (k, _) in m where k.string != "before" {
-                        throw fail(k, "unknown key `\(k.string ?? "?")` in `requires_digit` (allowed: before)")
+                    for (k, _) in m where !["before", "digits"].contains(k.string ?? "") {
+                        throw fail(k, "unknown key `\(k.string ?? "?")` in `requires_digit` (allowed: before, digits)")
                     }
                     rule.requiresDigit = true
                     if let b = m["before"] {
                         let n = try int(b, "before", fail)
                         guard n >= 0 else { throw fail(b, "`before` must be 0 or more") }
                         rule.digitBefore = n
+                    }
+                    if let d = m["digits"] {
+                        let n = try int(d, "digits", fail)
+                        guard n >= 1 else { throw fail(d, "`digits` must be 1 or more") }
+                        rule.minDigits = n
                     }
                 } else {
                     rule.requiresDigit = try bool(v, key, fail)
