@@ -162,4 +162,25 @@ final class ScannerTests: XCTestCase {
         XCTAssertEqual(scanner.scan(utf8: Array("zqx and then a long context phrase".utf8)).map(\.value), [],
                        "a word starting past the window is no context")
     }
+
+    /// An exclusion word across the value's edge vetoes it (`failure clinic` over `Heart Failure
+    /// Clinic`); a context word across the edge is no context; `same_phrase` has no gap to check then.
+    func testExclusionWordAcrossTheValueEdge() throws {
+        for samePhrase in [false, true] {
+            let yaml = """
+                rules:
+                  - id: t
+                    label: X
+                    score: 0.6
+                    dictionary: {words: [heart failure]}
+                    exclude: {words: [failure clinic], before: 10, after: 10, same_phrase: \(samePhrase)}
+
+                """
+            let scanner = RuleScanner(pack: try Fixtures.pack(yaml: yaml))
+            XCTAssertEqual(scanner.scan(utf8: Array("Follow-up: Heart Failure Clinic in 7 days".utf8)).map(\.value), [])
+            XCTAssertEqual(scanner.scan(utf8: Array("Diagnosis: heart failure, clinic visit".utf8)).map(\.value), ["heart failure"])
+        }
+        let ctx = "rules:\n  - id: t\n    label: X\n    score: 0.4\n    dictionary: {words: [heart failure]}\n    context: {words: [failure clinic], boost: 0.3}\n"
+        XCTAssertEqual(RuleScanner(pack: try Fixtures.pack(yaml: ctx)).scan(utf8: Array("Heart Failure Clinic".utf8)).map(\.value), [])
+    }
 }

@@ -614,7 +614,7 @@ public final class RuleScanner: @unchecked Sendable {
             }
             if let l = r.excludeList {
                 let header = headerCell(t, c.value, session)
-                if let w = findHit(session.hits(l), t, around: c.value, before: e.before, after: e.after, samePhrase: e.samePhrase)
+                if let w = findHit(session.hits(l), t, around: c.value, before: e.before, after: e.after, samePhrase: e.samePhrase, straddling: true)
                     ?? header.flatMap({ findHit(session.hits(l), within: $0) }) {
                     c.alive = false
                     if options.trace {
@@ -847,9 +847,11 @@ public final class RuleScanner: @unchecked Sendable {
         return true
     }
 
-    /// A hit of a word list within `before`/`after` characters of `value`, not overlapping it.
+    /// A word of the list near `value`: starting within `before` characters ahead of it or `after`
+    /// past it, outside the value. With `straddling`, also a word that starts or ends inside the
+    /// value and runs past it (the exclusion `failure clinic` over `Heart Failure| Clinic`).
     private func findHit(_ hits: ArraySlice<Range<Int>>, _ t: UnsafeBufferPointer<UInt8>, around value: Range<Int>, before: Int, after: Int,
-                         samePhrase: Bool = false) -> Range<Int>? {
+                         samePhrase: Bool = false, straddling: Bool = false) -> Range<Int>? {
         if hits.isEmpty { return nil }
         let ws = stepBack(t, value.lowerBound, before), we = stepForward(t, value.upperBound, after)
         // Hits are sorted by end: find the first ending after ws.
@@ -862,9 +864,13 @@ public final class RuleScanner: @unchecked Sendable {
         let limit = we + 96
         while i < hits.endIndex && hits[i].upperBound <= limit {
             let h = hits[i]
-            if h.lowerBound >= ws && h.lowerBound < we && (h.upperBound <= value.lowerBound || h.lowerBound >= value.upperBound),
-               !samePhrase || !RuleScanner.hasPhraseBoundary(t, h.upperBound <= value.lowerBound ? h.upperBound..<value.lowerBound : value.upperBound..<h.lowerBound) {
-                return h
+            let outside = h.upperBound <= value.lowerBound || h.lowerBound >= value.upperBound
+            let across = straddling && (h.lowerBound < value.lowerBound || h.upperBound > value.upperBound)
+            if h.lowerBound >= ws && h.lowerBound < we && (outside || across) {
+                // The text between the word and the value (none for a word across the value's edge).
+                let gap = h.upperBound <= value.lowerBound ? h.upperBound..<value.lowerBound
+                        : h.lowerBound >= value.upperBound ? value.upperBound..<h.lowerBound : value.upperBound..<value.upperBound
+                if !samePhrase || !RuleScanner.hasPhraseBoundary(t, gap) { return h }
             }
             i += 1
         }
