@@ -900,8 +900,11 @@ public final class RuleScanner: @unchecked Sendable {
     private func addMentions(_ r: CompiledRule, _ t: UnsafeBufferPointer<UInt8>, _ session: ScanSession, _ cands: inout [Cand], _ taken: inout [(range: Range<Int>, cand: Int)]) {
         guard let spec = r.rule.mentions, let base = t.baseAddress else { return }
         var keys = Set<String>()
+        var seen = Set<String>()
         for (range, i) in taken where spec.of.contains(pack.rules[cands[i].rule].rule.label) {
             let value = String(decoding: t[range], as: UTF8.self)
+            // A name found many times is split into its parts once.
+            if !seen.insert(value).inserted { continue }
             let parts = value.split(separator: " ").map(String.init)
             var add = [value]
             if spec.parts {
