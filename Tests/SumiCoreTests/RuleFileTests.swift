@@ -108,6 +108,16 @@ final class RuleFileTests: XCTestCase {
         // A window too narrow for the names shows that the prefilter really bounds the search:
         // two characters past the space (the window before ヤマダ reaches back from the space after 氏名).
         XCTAssertEqual(try found("    prefilter: {pattern: ' (?=[ア-ン])', window: 2}\n", text), ["ヤマダ タロ", "サトウ ハナ"])
+        // A byte prefilter (no UTF mode) names raw UTF-8: katakana, a space, katakana. Its match
+        // starts and ends inside characters; the windows still land on character boundaries.
+        let bytes = "    prefilter: {pattern: '\\xe3[\\x82\\x83][\\x80-\\xbf] \\xe3[\\x82\\x83]', window: 6, bytes: true}\n"
+        XCTAssertEqual(try found(bytes, text), plain)
+        XCTAssertEqual(try found(bytes, "plain words with spaces only"), [])
+        XCTAssertEqual(try found(bytes.replacingOccurrences(of: "window: 6", with: "window: 2"), text), ["ヤマダ タロ", "サトウ ハナ"],
+                       "two characters either side of the byte match bound the search")
+        XCTAssertThrowsError(try RuleFileParser.parse(yaml: "rules:\n  - id: a\n    label: X\n    prefilter: {pattern: x, byte: true}\n    patterns: [x]\n", file: "p.yaml")) { e in
+            XCTAssertTrue((e as! RuleError).reason.contains("byte"), "\(e)")
+        }
         XCTAssertThrowsError(try RuleFileParser.parse(yaml: "rules:\n  - id: a\n    label: X\n    prefilter: {window: 3}\n    patterns: [x]\n", file: "p.yaml")) { e in
             XCTAssertTrue((e as! RuleError).reason.contains("pattern"), "\(e)")
         }

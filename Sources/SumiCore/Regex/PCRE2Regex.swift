@@ -84,11 +84,13 @@ public final class PCRE2Regex: @unchecked Sendable {
     public let startsWithDigit: Bool
 
     /// `anchored`: also compile the anchored forms that `matchAnchored` uses (keyword-anchored rules).
+    /// `bytes`: match bytes, not characters (no PCRE2_UTF/UCP); for prefilters that name raw
+    /// UTF-8 bytes. Their matches may start or end inside a character.
     public init(_ pattern: String, caseInsensitive: Bool = false, multiline: Bool = false,
-                limits: MatchLimits = .default, anchored: Bool = false, whole: Bool = false) throws {
+                limits: MatchLimits = .default, anchored: Bool = false, whole: Bool = false, bytes: Bool = false) throws {
         self.pattern = pattern
         self.limits = limits
-        var options = UInt32(PCRE2_UTF | PCRE2_UCP)
+        var options = bytes ? 0 : UInt32(PCRE2_UTF | PCRE2_UCP)
         if caseInsensitive { options |= UInt32(PCRE2_CASELESS) }
         if multiline { options |= UInt32(PCRE2_MULTILINE) }
         var errorCode: Int32 = 0

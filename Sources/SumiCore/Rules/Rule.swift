@@ -34,6 +34,10 @@ public struct Rule: Sendable {
     /// keyword, whose pattern would otherwise be tried at every position of the text.
     public var prefilter: String? = nil
     public var prefilterWindow = 16
+    /// `prefilter.bytes: true`: the prefilter is a byte pattern (no UTF mode), such as
+    /// `\xe3[\x82\x83][\x80-\xbf]\x20\xe3` for a space between katakana. PCRE2's JIT then looks for
+    /// its fixed bytes with SIMD: ten times faster than a UTF pattern that stops at every space.
+    public var prefilterBytes = false
     public var context: ContextSpec?
     public var exclude: ExcludeSpec?
     public var dictionary: DictionarySpec?

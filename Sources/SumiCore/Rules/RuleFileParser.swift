@@ -113,9 +113,10 @@ public enum RuleFileParser {
                 }
             case "prefilter":
                 let m = try mapping(v, key, fail)
-                for (k, _) in m where !["pattern", "window"].contains(k.string ?? "") {
-                    throw fail(k, "unknown key `\(k.string ?? "?")` in `prefilter` (allowed: pattern, window)")
+                for (k, _) in m where !["pattern", "window", "bytes"].contains(k.string ?? "") {
+                    throw fail(k, "unknown key `\(k.string ?? "?")` in `prefilter` (allowed: pattern, window, bytes)")
                 }
+                if let b = m["bytes"] { rule.prefilterBytes = try bool(b, "bytes", fail) }
                 guard let pn = m["pattern"] else { throw fail(v, "`prefilter` needs a `pattern`") }
                 rule.prefilter = try string(pn, "pattern", fail)
                 if let w = m["window"] {

@@ -290,7 +290,9 @@ public final class RulePack: @unchecked Sendable {
                 excludeRegexes: excludeRegexes, dictionaryList: dictionaryList, thenTrie: thenTrie)
             if let pf = rule.prefilter {
                 do {
-                    compiledRule.prefilter = try PCRE2Regex(ScriptClasses.expand(pf), caseInsensitive: rule.caseInsensitive, limits: rule.limits)
+                    compiledRule.prefilter = rule.prefilterBytes
+                        ? try PCRE2Regex(pf, caseInsensitive: rule.caseInsensitive, limits: rule.limits, bytes: true)
+                        : try PCRE2Regex(ScriptClasses.expand(pf), caseInsensitive: rule.caseInsensitive, limits: rule.limits)
                 } catch let e as RegexCompileError {
                     throw fail("prefilter pattern does not compile: \(e.message) at offset \(e.offset): \(pf)")
                 }
