@@ -198,27 +198,19 @@ public final class PCRE2Regex: @unchecked Sendable {
         scratch.apply(limits)
         var offset = start
         var found = 0
-        var options = UInt32(PCRE2_NO_UTF_CHECK)
         // True when `offset` is where the previous match ended, the only place `\G` may hold.
         var continuing = false
         while offset <= length {
             let current = continuing ? code : (codeWithoutContinuation ?? code)
-            let rc = fastPath ? pcre2_jit_match_8(current, base, length, offset, 0, scratch.matchData, scratch.matchContext)
-                              : pcre2_match_8(current, base, length, offset, options, scratch.matchData, scratch.matchContext)
+            let rc = exec(current, base, length, offset, scratch)
             if rc == PCRE2_ERROR_NOMATCH { break }
             if rc < 0 { throw Self.matchError(rc) }
-            let ov = pcre2_get_ovector_pointer_8(scratch.matchData)!
-            let ms = ov[0], me = ov[1]
-            var value = ms..<me
-            if let g = valueGroup, Int(rc) > g || rc == 0 {
-                let vs = ov[2 * g], ve = ov[2 * g + 1]
-                if vs != -1 && ve != -1 && vs <= ve { value = vs..<ve }
-            }
+            let (m, value) = ranges(rc, scratch)
+            let ms = m.lowerBound, me = m.upperBound
             found += 1
-            if !body(ms..<me, value) { break }
+            if !body(m, value) { break }
             if me > ms {
                 offset = me
-                options = UInt32(PCRE2_NO_UTF_CHECK)
                 continuing = true
             } else {
                 continuing = false
@@ -228,6 +220,28 @@ public final class PCRE2Regex: @unchecked Sendable {
             }
         }
         return found
+    }
+
+    /// Runs one of the compiled forms at `offset`. With every form JIT-compiled and no match-time
+    /// anchoring asked for (JIT would ignore it), through `pcre2_jit_match`, PCRE2's fast path;
+    /// otherwise through `pcre2_match`, which also anchors.
+    @inline(__always) private func exec(_ current: OpaquePointer, _ base: UnsafePointer<UInt8>, _ length: Int, _ offset: Int,
+                                        _ scratch: RegexScratch, anchoring: UInt32 = 0) -> Int32 {
+        if fastPath && anchoring == 0 {
+            return pcre2_jit_match_8(current, base, length, offset, 0, scratch.matchData, scratch.matchContext)
+        }
+        return pcre2_match_8(current, base, length, offset, UInt32(PCRE2_NO_UTF_CHECK) | anchoring, scratch.matchData, scratch.matchContext)
+    }
+
+    /// The match and its `value` group (the whole match when the group is absent or unset).
+    @inline(__always) private func ranges(_ rc: Int32, _ scratch: RegexScratch) -> (match: Range<Int>, value: Range<Int>) {
+        let ov = pcre2_get_ovector_pointer_8(scratch.matchData)!
+        let m = ov[0]..<ov[1]
+        if let g = valueGroup, Int(rc) > g || rc == 0 {
+            let vs = ov[2 * g], ve = ov[2 * g + 1]
+            if vs != -1 && ve != -1 && vs <= ve { return (m, vs..<ve) }
+        }
+        return (m, m)
     }
 
     /// Whether the pattern has a `\G` branch (it continues a list where the previous match ended).
@@ -241,38 +255,26 @@ public final class PCRE2Regex: @unchecked Sendable {
         scratch.apply(limits)
         let rc: Int32
         if let anchoredCode {
-            let current = continuing ? anchoredCode : (anchoredCodeWithoutContinuation ?? anchoredCode)
-            rc = fastPath ? pcre2_jit_match_8(current, base, subject.count, offset, 0, scratch.matchData, scratch.matchContext)
-                          : pcre2_match_8(current, base, subject.count, offset, UInt32(PCRE2_NO_UTF_CHECK), scratch.matchData, scratch.matchContext)
+            rc = exec(continuing ? anchoredCode : (anchoredCodeWithoutContinuation ?? anchoredCode), base, subject.count, offset, scratch)
         } else {
-            let current = continuing ? code : (codeWithoutContinuation ?? code)
-            rc = pcre2_match_8(current, base, subject.count, offset, UInt32(PCRE2_NO_UTF_CHECK | PCRE2_ANCHORED),
-                               scratch.matchData, scratch.matchContext)
+            rc = exec(continuing ? code : (codeWithoutContinuation ?? code), base, subject.count, offset, scratch,
+                      anchoring: UInt32(PCRE2_ANCHORED))
         }
         if rc == PCRE2_ERROR_NOMATCH { return nil }
         if rc < 0 { throw Self.matchError(rc) }
-        let ov = pcre2_get_ovector_pointer_8(scratch.matchData)!
-        let m = ov[0]..<ov[1]
-        var value = m
-        if let g = valueGroup, Int(rc) > g {
-            let vs = ov[2 * g], ve = ov[2 * g + 1]
-            if vs != -1 && ve != -1 && vs <= ve { value = vs..<ve }
-        }
-        return (m, value)
+        return ranges(rc, scratch)
     }
 
     /// True when the pattern matches somewhere in `subject` (used for exclusions and examples).
     public func matches(_ subject: UnsafeBufferPointer<UInt8>, scratch: RegexScratch, anchoredWhole: Bool = false) throws -> Bool {
         guard let base = subject.baseAddress ?? UnsafePointer(bitPattern: 1) else { return false }
         scratch.apply(limits)
-        var options = UInt32(PCRE2_NO_UTF_CHECK)
         var current = code
-        var fast = fastPath
+        var anchoring: UInt32 = 0
         if anchoredWhole {
-            if let w = wholeCode { current = w } else { options |= UInt32(PCRE2_ANCHORED | PCRE2_ENDANCHORED); fast = false }
+            if let w = wholeCode { current = w } else { anchoring = UInt32(PCRE2_ANCHORED | PCRE2_ENDANCHORED) }
         }
-        let rc = fast ? pcre2_jit_match_8(current, base, subject.count, 0, 0, scratch.matchData, scratch.matchContext)
-                      : pcre2_match_8(current, base, subject.count, 0, options, scratch.matchData, scratch.matchContext)
+        let rc = exec(current, base, subject.count, 0, scratch, anchoring: anchoring)
         if rc == PCRE2_ERROR_NOMATCH { return false }
         if rc < 0 { throw Self.matchError(rc) }
         return true

@@ -106,8 +106,8 @@ public struct ExcludeSpec: Sendable {
     /// Facility and equipment words (スロープ, elevator) describe a building in a notice, but also
     /// follow a personal statement: 車いす使用のため、玄関スロープ設置済.
     public var weak = WordSet()
-    /// Exclusion words count only in the value's own phrase: no list or clause punctuation
-    /// (、。,;) or line break between. A company word after a name glued to it (松本運|輸株式会社)
+    /// Exclusion words count only in the value's own phrase: none of the boundaries `merge` stops
+    /// at (line breaks, 、。,;:/() …) between. A company word after a name glued to it (松本運|輸株式会社)
     /// vetoes the name; one after a list comma (丸山 大輔、株式会社ニシムラ) does not.
     public var samePhrase = false
 }

@@ -94,9 +94,7 @@ public enum RuleFileParser {
             case "case_insensitive": rule.caseInsensitive = try bool(v, key, fail)
             case "requires_digit":
                 if let m = v.mapping {
-                    for (k, _) in m where !["before", "digits"].contains(k.string ?? "") {
-                        throw fail(k, "unknown key `\(k.string ?? "?")` in `requires_digit` (allowed: before, digits)")
-                    }
+                    try onlyKeys(m, ["before", "digits"], in: "requires_digit", fail)
                     rule.requiresDigit = true
                     if let b = m["before"] {
                         let n = try int(b, "before", fail)
@@ -113,9 +111,7 @@ public enum RuleFileParser {
                 }
             case "prefilter":
                 let m = try mapping(v, key, fail)
-                for (k, _) in m where !["pattern", "window", "bytes"].contains(k.string ?? "") {
-                    throw fail(k, "unknown key `\(k.string ?? "?")` in `prefilter` (allowed: pattern, window, bytes)")
-                }
+                try onlyKeys(m, ["pattern", "window", "bytes"], in: "prefilter", fail)
                 if let b = m["bytes"] { rule.prefilterBytes = try bool(b, "bytes", fail) }
                 guard let pn = m["pattern"] else { throw fail(v, "`prefilter` needs a `pattern`") }
                 rule.prefilter = try string(pn, "pattern", fail)
@@ -144,9 +140,7 @@ public enum RuleFileParser {
                     rule.keywords = try wordSet(m, allowed: ["words", "files", "window", "anchored"], fail)
                     if let w = m["window"] {
                         if let wm = w.mapping {
-                            for (k, _) in wm where !["before", "after"].contains(k.string ?? "") {
-                                throw fail(k, "unknown key `\(k.string ?? "?")` in `window` (allowed: before, after)")
-                            }
+                            try onlyKeys(wm, ["before", "after"], in: "window", fail)
                             guard let b = wm["before"], let a = wm["after"] else { throw fail(w, "`window` needs `before` and `after`") }
                             rule.keywordWindow = try int(b, "before", fail)
                             rule.keywordWindowAfter = try int(a, "after", fail)
@@ -295,6 +289,13 @@ public enum RuleFileParser {
     static func mapping(_ n: Node, _ key: String, _ fail: Fail) throws -> Node.Mapping {
         guard let m = n.mapping else { throw fail(n, "`\(key)` must be a mapping") }
         return m
+    }
+
+    /// Rejects a key of `m` that is not in `allowed`, naming the mapping and what it allows.
+    static func onlyKeys(_ m: Node.Mapping, _ allowed: [String], in name: String, _ fail: Fail) throws {
+        for (k, _) in m where !allowed.contains(k.string ?? "") {
+            throw fail(k, "unknown key `\(k.string ?? "?")` in `\(name)` (allowed: \(allowed.joined(separator: ", ")))")
+        }
     }
 
     static func wordSet(_ m: Node.Mapping, allowed: Set<String>, _ fail: Fail) throws -> WordSet {
